@@ -1,0 +1,12 @@
+# Embeds every rules/**/*.json into a generated C++ source, so the shipped CLI
+# and wasm module need no files at run time.
+file(GLOB_RECURSE UIE_PACK_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/rules/*.json")
+list(SORT UIE_PACK_FILES)
+set(UIE_EMBEDDED_PACKS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_packs.cpp")
+add_custom_command(
+  OUTPUT "${UIE_EMBEDDED_PACKS_CPP}"
+  COMMAND "${CMAKE_COMMAND}" -DOUT=${UIE_EMBEDDED_PACKS_CPP} -DROOT=${CMAKE_SOURCE_DIR}
+          "-DFILES=${UIE_PACK_FILES}" -P "${CMAKE_SOURCE_DIR}/cmake/embed_packs.cmake"
+  DEPENDS ${UIE_PACK_FILES} "${CMAKE_SOURCE_DIR}/cmake/embed_packs.cmake"
+  COMMENT "Embedding rule packs"
+  VERBATIM)
