@@ -10,3 +10,6 @@ add_custom_command(
   DEPENDS ${UIE_PACK_FILES} "${CMAKE_SOURCE_DIR}/cmake/embed_packs.cmake"
   COMMENT "Embedding rule packs"
   VERBATIM)
+# Targets in other directories depend on this target (a custom command's
+# output is only visible to targets of the directory that defines it).
+add_custom_target(uie_embedded_packs DEPENDS "${UIE_EMBEDDED_PACKS_CPP}")

@@ -54,12 +54,16 @@ class Engine {
 
   // One request (contract §1) in, one response (contract §2) out, as JSON text.
   std::string estimate(std::string_view request) const noexcept;
+  // The same, with "today" (the default date) given as YYYY-MM-DD instead of
+  // read from the clock: for tests and reproducible batch runs.
+  std::string estimate(std::string_view request, std::string_view today) const noexcept;
 
   // The questions to ask for a request's program under the policy it would be
   // evaluated with (same request shape; facts optional): each fact with type,
   // Chinese label, unit, help text, citation, allowed values and bounds, and
   // whether it is already answered.
   std::string questions(std::string_view request) const noexcept;
+  std::string questions(std::string_view request, std::string_view today) const noexcept;
 
   // What the loaded rules cover: programs, regions (province → prefecture)
   // and every policy with its validity, as JSON text.

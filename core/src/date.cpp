@@ -1,0 +1,62 @@
+#include "date.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace uie {
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool digits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  std::string_view y = t.substr(0, 4), m = t.substr(5, 2), d = t.substr(8, 2);
+  if (!digits(y) || !digits(m) || !digits(d)) return std::nullopt;
+  Date out{to_int(y), to_int(m), to_int(d)};
+  if (out.year < 1900 || out.year > 2199 || out.month < 1 || out.month > 12) return std::nullopt;
+  if (out.day < 1 || out.day > days_in_month(out.year, out.month)) return std::nullopt;
+  return out;
+}
+
+Date Date::today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+#if defined(_WIN32)
+  localtime_s(&local, &now);
+#else
+  localtime_r(&now, &local);
+#endif
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string Date::str() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+std::string Date::zh() const {
+  return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+
+}  // namespace uie

@@ -1,0 +1,131 @@
+#include "exact.h"
+
+#include <cstdio>
+
+namespace uie {
+namespace {
+
+// Products of fen and rate numerators can exceed 64 bits.
+__extension__ typedef unsigned __int128 Wide;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+MoneyError parse_yuan(std::string_view t, Fen& out) {
+  // Grammar: [-] digits [. digits] [(e|E) [+|-] digits], as JSON numbers and
+  // decimal strings are written. Evaluated exactly as an integer of fen.
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < t.size() && (t[i] == '-' || t[i] == '+')) negative = t[i++] == '-';
+  std::string mantissa;  // all digits, integer part then fraction
+  int fraction_digits = 0;
+  bool any_digit = false;
+  while (i < t.size() && is_digit(t[i])) { mantissa += t[i++]; any_digit = true; }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    while (i < t.size() && is_digit(t[i])) { mantissa += t[i++]; ++fraction_digits; any_digit = true; }
+  }
+  if (!any_digit) return MoneyError::kNotANumber;
+  long exponent = 0;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) exp_negative = t[i++] == '-';
+    if (i >= t.size() || !is_digit(t[i])) return MoneyError::kNotANumber;
+    while (i < t.size() && is_digit(t[i])) {
+      if (exponent < 100000) exponent = exponent * 10 + (t[i] - '0');
+      ++i;
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != t.size()) return MoneyError::kNotANumber;
+  // Strip trailing zeros of the fraction: "12.300" has two decimals' worth.
+  long scale = fraction_digits - exponent;  // value = mantissa × 10^-scale
+  while (scale > 2 && !mantissa.empty() && mantissa.back() == '0') { mantissa.pop_back(); --scale; }
+  std::size_t first = mantissa.find_first_not_of('0');
+  bool zero = first == std::string::npos;
+  if (negative && !zero) return MoneyError::kNegative;
+  if (zero) { out = 0; return MoneyError::kNone; }
+  if (scale > 2) return MoneyError::kTooManyDecimals;
+  mantissa = mantissa.substr(first);
+  long shift = 2 - scale;  // multiply by 10^shift to get fen
+  if (static_cast<long>(mantissa.size()) + shift > 15) return MoneyError::kTooLarge;
+  Fen v = 0;
+  for (char c : mantissa) v = v * 10 + (c - '0');
+  for (long k = 0; k < shift; ++k) v *= 10;
+  if (v > kMaxFen) return MoneyError::kTooLarge;
+  out = v;
+  return MoneyError::kNone;
+}
+
+std::string yuan_str(Fen fen) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", fen < 0 ? "-" : "",
+                static_cast<long long>((fen < 0 ? -fen : fen) / 100),
+                static_cast<long long>((fen < 0 ? -fen : fen) % 100));
+  return buf;
+}
+
+std::string yuan_zh(Fen fen) {
+  if (fen >= 1'000'000) {  // from 10 000 yuan: 万元 to two places, half up
+    Fen hundredths_of_wan = (fen + 5000) / 10000;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%lld.%02lld万元", static_cast<long long>(hundredths_of_wan / 100),
+                  static_cast<long long>(hundredths_of_wan % 100));
+    return buf;
+  }
+  std::string s = yuan_str(fen);
+  if (s.size() > 3 && s.compare(s.size() - 3, 3, ".00") == 0) s.resize(s.size() - 3);
+  return s + "元";
+}
+
+std::optional<Rate> Rate::parse(std::string_view t) {
+  if (t.size() < 2 || t.back() != '%') return std::nullopt;
+  std::string_view n = t.substr(0, t.size() - 1);
+  std::int64_t num = 0, den = 100;
+  bool dot = false, any = false;
+  int decimals = 0;
+  for (char c : n) {
+    if (c == '.') {
+      if (dot) return std::nullopt;
+      dot = true;
+      continue;
+    }
+    if (!is_digit(c)) return std::nullopt;
+    any = true;
+    num = num * 10 + (c - '0');
+    if (dot) {
+      den *= 10;
+      if (++decimals > 6) return std::nullopt;
+    }
+    if (num > 100'000'000'000) return std::nullopt;
+  }
+  if (!any || num > den) return std::nullopt;
+  return Rate{num, den, std::string(t)};
+}
+
+Fen apply_rate(Fen base, const Rate& r) {
+  Wide p = static_cast<Wide>(base) * static_cast<Wide>(r.num);
+  Wide d = static_cast<Wide>(r.den);
+  return static_cast<Fen>((p * 2 + d) / (d * 2));
+}
+
+bool ratio_at_most(std::int64_t a, std::int64_t b, const Rate& r) {
+  return static_cast<Wide>(a) * static_cast<Wide>(r.den) <= static_cast<Wide>(r.num) * static_cast<Wide>(b);
+}
+
+std::int64_t max_numerator(std::int64_t b, const Rate& r) {
+  return static_cast<std::int64_t>(static_cast<Wide>(r.num) * static_cast<Wide>(b) / static_cast<Wide>(r.den));
+}
+
+std::string percent_str(std::int64_t a, std::int64_t b) {
+  // basis points (1/100 of a percent), half up
+  Wide bp = (static_cast<Wide>(a) * 20000 + static_cast<Wide>(b)) / (static_cast<Wide>(b) * 2);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%llu.%02llu%%", static_cast<unsigned long long>(bp / 100),
+                static_cast<unsigned long long>(bp % 100));
+  return buf;
+}
+
+}  // namespace uie
