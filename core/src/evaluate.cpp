@@ -42,7 +42,7 @@ class Evaluator {
 
   const FactValue* fact(const std::string& id) const { return req_.fact(id); }
   const FactDef& def(const std::string& id) const { return *prog_.fact(id); }
-  std::string label(const std::string& id) const { return "“" + def(id).label + "”"; }
+  std::string label(const std::string& id) const { return "「" + def(id).label + "」"; }
   std::string show(const std::string& id) const { return fact_display(def(id), *fact(id)); }
 
   const ParamValue& value(const std::string& param) const { return pol_.param(param)->at(as_of_); }

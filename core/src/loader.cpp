@@ -337,8 +337,18 @@ json merge_section(const json& parent, const json& child) {
         for (auto p = it->begin(); p != it->end(); ++p) out[k][p.key()] = *p;
       }
     } else if (k == "notes") {
+      // A note with the id of an inherited note replaces it; others are added.
       if (!out.contains("notes")) out["notes"] = json::array();
-      for (const auto& n : *it) out["notes"].push_back(n);
+      for (const auto& n : *it) {
+        bool replaced = false;
+        for (auto& existing : out["notes"]) {
+          if (n.is_object() && existing.is_object() && n.contains("id") && existing.contains("id") && n["id"] == existing["id"]) {
+            existing = n;
+            replaced = true;
+          }
+        }
+        if (!replaced) out["notes"].push_back(n);
+      }
     } else if (k != "comment") {
       out[k] = *it;
     }
@@ -733,7 +743,7 @@ void compile_section(const json& s, const std::string& at, CompileContext& cx) {
       for (std::size_t i = 0; i < n->size(); ++i) {
         std::string nat = ptr(ptr(at, "notes"), i);
         if (!need_object((*n)[i], nat, r)) continue;
-        check_keys((*n)[i], {"text", "cite"}, nat, r);
+        check_keys((*n)[i], {"id", "text", "cite"}, nat, r);
         pol.notes.push_back(Note{get_string((*n)[i], "text", nat, r), need_cite((*n)[i], nat, r)});
       }
     }
@@ -770,7 +780,7 @@ void read_policy_pack(json& doc, Reporter& r, RawPack& raw) {
   d->issuer = get_string(doc, "issuer", "", r);
   d->source = get_string(doc, "source", "", r);
   d->region = get_string(doc, "region", "", r);
-  d->issued = get_date(doc, "issued", "", r, true);
+  d->issued = get_date(doc, "issued", "", r, false);  // a draft may carry no date yet
   d->draft = get_bool(doc, "draft", "", r, false);
   if (!d->region.empty() && !is_region_code(d->region)) r.issue("/region", "地区代码应为六位数字");
   raw.extends = get_string(doc, "extends", "", r, false);
