@@ -88,6 +88,7 @@ class Evaluator {
   void refund_amount(ojson& r, bool compute);
   void duration(ojson& r, bool eligible_true);
   std::int64_t band_months(std::int64_t contribution_months) const;
+  std::int64_t extension_months(std::int64_t remaining) const;
 
   const Request& req_;
   const Policy& pol_;
@@ -224,14 +225,29 @@ std::int64_t Evaluator::band_months(std::int64_t months) const {
   return out;
 }
 
+// Months still payable: what is left of the entitlement, plus the extension
+// to retirement age where the policy has that rule (山东 (六)), which also
+// applies to someone whose entitlement has just run out.
+std::int64_t Evaluator::extension_months(std::int64_t remaining) const {
+  if (pol_.duration.extension_within_param.empty()) return 0;
+  const FactValue* to_retire = fact("months_to_retirement");
+  if (!to_retire) return 0;
+  std::int64_t gap = to_retire->number - remaining;  // months to retirement when the entitlement ends
+  return gap > 0 && gap < count(pol_.duration.extension_within_param) ? gap : 0;
+}
+
 Outcome Evaluator::eval_entitlement(const Condition& c) {
   const FactValue* months = fact("contribution_months");
   if (!months) return unknown(c, {"contribution_months"});
   std::int64_t max = band_months(months->number);
   const FactValue* used = fact("benefit_months_used");
   std::int64_t u = used ? used->number : 0;
-  return decided(u < max, c.text,
-                 {{"max", std::to_string(max)}, {"used", std::to_string(u)}, {"left", std::to_string(std::max<std::int64_t>(0, max - u))}});
+  std::int64_t remaining = std::max<std::int64_t>(0, max - u);
+  std::int64_t extension = max > 0 ? extension_months(remaining) : 0;
+  Outcome o = decided(remaining + extension > 0, c.text,
+                      {{"max", std::to_string(max)}, {"used", std::to_string(u)}, {"left", std::to_string(remaining + extension)}});
+  if (extension > 0) o.text += "（含延长至法定退休年龄的 " + std::to_string(extension) + " 个月）";
+  return o;
 }
 
 void Evaluator::refund_amount(ojson& r, bool compute) {
@@ -314,21 +330,15 @@ void Evaluator::duration(ojson& r, bool eligible_true) {
   if (!months || !eligible_true) return;
   std::int64_t max = band_months(months->number);
   const FactValue* used = fact("benefit_months_used");
-  std::int64_t remaining = max - (used ? used->number : 0);
+  std::int64_t remaining = std::max<std::int64_t>(0, max - (used ? used->number : 0));
   r["remaining_months"] = remaining;
-  std::int64_t extension = 0;
-  if (!pol_.duration.extension_within_param.empty()) {
-    if (const FactValue* to_retire = fact("months_to_retirement")) {
-      std::int64_t gap = to_retire->number - remaining;  // months to retirement when the entitlement ends
-      std::int64_t within = count(pol_.duration.extension_within_param);
-      if (gap > 0 && gap < within) {
-        extension = gap;
-        notes_.push_back("领取期满时距法定退休年龄不足 " + std::to_string(within) + " 个月，可继续领取至法定退休年龄，共延长 " +
-                         std::to_string(gap) + " 个月" + cite_tag(pol_.duration.extension_cite));
-      }
-    }
-    r["extension_months"] = extension;
+  std::int64_t extension = extension_months(remaining);
+  if (extension > 0) {
+    notes_.push_back("领取期满时距法定退休年龄不足 " + std::to_string(count(pol_.duration.extension_within_param)) +
+                     " 个月，可继续领取至法定退休年龄，共延长 " + std::to_string(extension) + " 个月" +
+                     cite_tag(pol_.duration.extension_cite));
   }
+  if (!pol_.duration.extension_within_param.empty()) r["extension_months"] = extension;
   r["total_months"] = remaining + extension;
 }
 

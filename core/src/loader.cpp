@@ -29,6 +29,7 @@ std::string ptr(const std::string& base, std::size_t index) { return base + "/" 
 // silently ignored any more than in a request.
 void check_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& at, Reporter& r) {
   for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!it.key().empty() && it.key()[0] == '$') continue;  // origin annotations, see annotate()
     bool known = false;
     for (const char* a : allowed) known = known || it.key() == a;
     if (!known) r.issue(ptr(at, it.key()), "未知的键“" + it.key() + "”");
@@ -307,6 +308,43 @@ void fill_doc_no(json& j, const std::string& doc_no) {
   }
 }
 
+// Marks each rule element with the file and pointer it was written at, so a
+// problem found after inheritance is still reported where an author can fix it.
+void annotate(json& programs, const std::string& file) {
+  if (!programs.is_object()) return;
+  auto mark = [&](json& j, const std::string& at) {
+    if (!j.is_object()) return;
+    j["$file"] = file;
+    j["$at"] = at;
+  };
+  for (auto p = programs.begin(); p != programs.end(); ++p) {
+    if (!p->is_object()) continue;
+    std::string at = ptr("/programs", p.key());
+    for (const char* list : {"conditions", "notes"}) {
+      if (auto it = p->find(list); it != p->end() && it->is_array()) {
+        for (std::size_t i = 0; i < it->size(); ++i) mark((*it)[i], ptr(ptr(at, list), i));
+      }
+    }
+    if (auto it = p->find("params"); it != p->end() && it->is_object()) {
+      for (auto q = it->begin(); q != it->end(); ++q) mark(*q, ptr(ptr(at, "params"), q.key()));
+    }
+    for (const char* one : {"amount", "duration"}) {
+      if (auto it = p->find(one); it != p->end()) mark(*it, ptr(at, one));
+    }
+  }
+}
+
+using Origins = std::map<std::string, Reporter*>;
+
+// The reporter and pointer for an element: where it was written, if known.
+Reporter& origin(const json& j, const Origins* origins, Reporter& fallback, std::string& at) {
+  if (!origins || !j.is_object() || !j.contains("$file") || !j.contains("$at")) return fallback;
+  auto it = origins->find(j["$file"].get<std::string>());
+  if (it == origins->end()) return fallback;
+  at = j["$at"].get<std::string>();
+  return *it->second;
+}
+
 // Child section over parent section: params and conditions by id, amount and
 // duration key by key, notes appended, validity replaced when given.
 json merge_section(const json& parent, const json& child) {
@@ -365,14 +403,16 @@ std::optional<ParamType> param_type(const std::string& s) {
   return std::nullopt;
 }
 
-void compile_params(const json& pj, const std::string& at, Reporter& r, Policy& pol) {
+void compile_params(const json& pj, const std::string& at, Reporter& section_reporter, Policy& pol,
+                    const Origins* origins) {
   if (!pj.is_object()) {
-    r.issue(at, "params 应为对象");
+    section_reporter.issue(at, "params 应为对象");
     return;
   }
   for (auto it = pj.begin(); it != pj.end(); ++it) {
     std::string pat = ptr(at, it.key());
     const json& j = *it;
+    Reporter& r = origin(j, origins, section_reporter, pat);
     if (!need_object(j, pat, r)) continue;
     check_keys(j, {"type", "cap", "values", "comment"}, pat, r);
     Param p;
@@ -483,6 +523,14 @@ struct CompileContext {
   const ProgramDef* program;
   Reporter* r;
   Policy* pol;
+  const Origins* origins;
+  // Reports into the file an element came from while it is being compiled.
+  struct Scope {
+    CompileContext& cx;
+    Reporter* saved;
+    Scope(CompileContext& c, const json& j, std::string& at) : cx(c), saved(c.r) { cx.r = &origin(j, cx.origins, *cx.r, at); }
+    ~Scope() { cx.r = saved; }
+  };
   // A reference to a fact the program does not have, or to a parameter of the
   // wrong type, is an error in the data, reported where the reference stands.
   void fact(const std::string& id, const std::string& at) {
@@ -500,7 +548,8 @@ struct CompileContext {
   }
 };
 
-Condition compile_condition(const json& cj, const std::string& at, CompileContext& cx, bool nested) {
+Condition compile_condition(const json& cj, std::string at, CompileContext& cx, bool nested) {
+  CompileContext::Scope scope(cx, cj, at);
   Reporter& r = *cx.r;
   Condition c;
   if (!need_object(cj, at, r)) return c;
@@ -600,7 +649,8 @@ Condition compile_condition(const json& cj, const std::string& at, CompileContex
   return c;
 }
 
-void compile_amount(const json& aj, const std::string& at, CompileContext& cx) {
+void compile_amount(const json& aj, std::string at, CompileContext& cx) {
+  CompileContext::Scope scope(cx, aj, at);
   Reporter& r = *cx.r;
   AmountRule& a = cx.pol->amount;
   if (!need_object(aj, at, r)) return;
@@ -709,7 +759,6 @@ void compile_section(const json& s, const std::string& at, CompileContext& cx) {
   if (pol.valid_to && *pol.valid_to < pol.valid_from) r.issue(ptr(at, "valid_to"), "失效日期早于生效日期");
   if (auto v = s.find("validity_cite"); v != s.end()) pol.validity_cite = read_cite(*v, ptr(at, "validity_cite"), r);
   else r.issue(ptr(at, "validity_cite"), "缺少有效期的出处");
-  if (auto p = s.find("params"); p != s.end()) compile_params(*p, ptr(at, "params"), r, pol);
   if (auto d = s.find("duration"); d != s.end()) {
     std::string dat = ptr(at, "duration");
     if (need_object(*d, dat, r)) {
@@ -742,9 +791,10 @@ void compile_section(const json& s, const std::string& at, CompileContext& cx) {
     else {
       for (std::size_t i = 0; i < n->size(); ++i) {
         std::string nat = ptr(ptr(at, "notes"), i);
-        if (!need_object((*n)[i], nat, r)) continue;
-        check_keys((*n)[i], {"id", "text", "cite"}, nat, r);
-        pol.notes.push_back(Note{get_string((*n)[i], "text", nat, r), need_cite((*n)[i], nat, r)});
+        Reporter& nr = origin((*n)[i], cx.origins, r, nat);
+        if (!need_object((*n)[i], nat, nr)) continue;
+        check_keys((*n)[i], {"id", "text", "cite"}, nat, nr);
+        pol.notes.push_back(Note{get_string((*n)[i], "text", nat, nr), need_cite((*n)[i], nat, nr)});
       }
     }
   }
@@ -797,12 +847,15 @@ void read_policy_pack(json& doc, Reporter& r, RawPack& raw) {
     raw.programs = *p;
   }
   fill_doc_no(raw.programs, d->doc_no);
+  annotate(raw.programs, r.file);
   raw.doc = std::move(d);
 }
 
 class PolicyCompiler {
  public:
-  PolicyCompiler(RuleSet& rs, std::map<std::string, RawPack>& packs) : rs_(rs), packs_(packs) {}
+  PolicyCompiler(RuleSet& rs, std::map<std::string, RawPack>& packs) : rs_(rs), packs_(packs) {
+    for (auto& [id, pack] : packs_) origins_[pack.reporter->file] = pack.reporter;
+  }
 
   void compile(RawPack& pack) {
     if (pack.done) return;
@@ -861,9 +914,9 @@ class PolicyCompiler {
       pol->parent = base;
       if (base) pol->chain = base->chain;
       pol->chain.push_back(pack.doc.get());
-      CompileContext cx{program, &r, pol.get()};
+      CompileContext cx{program, &r, pol.get(), &origins_};
       // Params first: conditions and amounts refer to them.
-      if (auto ps = merged.find("params"); ps != merged.end()) compile_params(*ps, ptr(at, "params"), r, *pol);
+      if (auto ps = merged.find("params"); ps != merged.end()) compile_params(*ps, ptr(at, "params"), r, *pol, &origins_);
       json without_params = merged;
       without_params.erase("params");
       compile_section(without_params, at, cx);
@@ -882,6 +935,7 @@ class PolicyCompiler {
   RuleSet& rs_;
   std::map<std::string, RawPack>& packs_;
   std::map<const Policy*, json> raw_sections_;
+  Origins origins_;
 };
 
 }  // namespace
@@ -960,6 +1014,15 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vec
       }
     }
   }
+  // An element inherited by several packs is checked with each: report it once.
+  std::vector<LoadIssue> unique;
+  for (auto& i : issues) {
+    bool seen = std::any_of(unique.begin(), unique.end(), [&](const LoadIssue& u) {
+      return u.file == i.file && u.pointer == i.pointer && u.message == i.message;
+    });
+    if (!seen) unique.push_back(std::move(i));
+  }
+  issues = std::move(unique);
   if (!issues.empty()) return nullptr;
   return rs;
 }

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "support.h"
+
+using namespace uie_test;
+
+static json request(const std::string& region, json facts, const std::string& date = "2024-07-15") {
+  return {{"region", region}, {"date", date}, {"program", "unemployment_benefit"}, {"facts", std::move(facts)}};
+}
+
+TEST_CASE("the longest entitlement follows the law's bands exactly at each edge", "[benefit]") {
+  auto months = [](int c) { return estimate(request("000000", {{"contribution_months", c}, {"involuntary", true}}))["max_months"]; };
+  CHECK(months(11) == 0);
+  CHECK(months(12) == 12);
+  CHECK(months(59) == 12);
+  CHECK(months(60) == 18);
+  CHECK(months(119) == 18);
+  CHECK(months(120) == 24);
+  CHECK(months(400) == 24);
+}
+
+TEST_CASE("a year of contributions and an involuntary end make a person eligible", "[benefit]") {
+  json r = estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}}));
+  CHECK(r["eligible"] == true);
+  CHECK(r["max_months"] == 12);
+  CHECK(r["amount_fen"].is_null());  // the monthly standard is local
+  CHECK(r["total_months"] == 12);
+  json short_ = estimate(request("000000", {{"contribution_months", 9}, {"involuntary", true}}));
+  CHECK(short_["eligible"] == false);
+  CHECK(short_["whatif"][0]["text"] == "再缴费 3 个月（累计满 12 个月）即可满足");
+  CHECK(estimate(request("000000", {{"contribution_months", 24}, {"involuntary", false}}))["eligible"] == false);
+}
+
+TEST_CASE("re-employment, a pension or a used-up entitlement stop the benefit", "[benefit]") {
+  CHECK(estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"reemployed", true}}))["eligible"] == false);
+  CHECK(estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"receiving_pension", true}}))["eligible"] == false);
+  json r = estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 5}}));
+  CHECK(r["remaining_months"] == 13);
+  CHECK(estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 18}}))["eligible"] == false);
+}
+
+TEST_CASE("山东 continues the benefit to retirement when less than a year remains", "[benefit]") {
+  json r = estimate(request("370000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}));
+  CHECK(r["policy"]["id"] == "sd-2020-10");
+  CHECK(r["remaining_months"] == 12);
+  CHECK(r["extension_months"] == 8);
+  CHECK(r["total_months"] == 20);
+  json far = estimate(request("371500", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 24}}));
+  CHECK(far["extension_months"] == 0);  // 12 months left at the end: not "less than a year"
+  json past = estimate(request("370000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", -3}}));
+  CHECK(past["eligible"] == true);
+  CHECK(past["extension_months"] == 0);
+  json nat = estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}));
+  CHECK(nat["extension_months"].is_null());  // no pack states the rule nationally
+}
