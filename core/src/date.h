@@ -18,6 +18,8 @@ struct Date {
   static Date today();
 
   int ordinal() const { return year * 10000 + month * 100 + day; }
+  // Days since 1970-01-01, for distances between dates.
+  long days() const;
   std::string str() const;
   // "2024年12月31日", for sentences shown to people.
   std::string zh() const;

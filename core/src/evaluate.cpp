@@ -485,6 +485,13 @@ ojson Evaluator::run() {
     notes.push_back("所选政策适用于地区 " + pol_.doc->region + "，与所填地区 " + req_.region + " 不同。");
   }
   for (auto& n : notes_) notes.push_back(std::move(n));
+  std::string unused;
+  for (const auto& [id, v] : req_.facts) {
+    if (std::find(pol_.used_facts.begin(), pol_.used_facts.end(), id) == pol_.used_facts.end()) {
+      unused += (unused.empty() ? "" : "、") + label(id);
+    }
+  }
+  if (!unused.empty()) notes.push_back("本政策不考虑以下已填写的情况：" + unused + "。");
   if (!defaulted_.empty()) {
     std::string list;
     for (const auto& id : defaulted_) list += (list.empty() ? "" : "、") + label(id);

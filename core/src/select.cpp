@@ -21,6 +21,24 @@ namespace {
 // Among policies of one place that refine one another, the refinement wins.
 bool more_refined(const Policy* a, const Policy* b) { return a->chain.size() > b->chain.size(); }
 
+// How many days `date` lies outside a policy's validity (0 inside it).
+long distance(const Date& date, const Policy* p) {
+  if (date < p->valid_from) return p->valid_from.days() - date.days();
+  if (p->valid_to && *p->valid_to < date) return date.days() - p->valid_to->days();
+  return 0;
+}
+
+// Whether `p` is a better "latest" than `best` for someone asking on `date`:
+// the policy nearest in time (one that just ended, or one that starts soon);
+// on a tie the more specific place (levels are visited most specific first),
+// then the refinement.
+bool later_for(const Date& date, const Policy* p, const Policy* best, bool same_level) {
+  if (!best) return true;
+  long dp = distance(date, p), db = distance(date, best);
+  if (dp != db) return dp < db;
+  return same_level && more_refined(p, best);
+}
+
 }  // namespace
 
 Selection select_policy(const RuleSet& rules, const std::string& region, const std::string& program, const Date& date) {
@@ -33,15 +51,10 @@ Selection select_policy(const RuleSet& rules, const std::string& region, const s
       else if (s.policy && s.policy->doc->region == levels[level] && p->in_force(date) && more_refined(p.get(), s.policy)) {
         s.policy = p.get();
       }
-      // latest: the latest start; on a tie the more specific place, then the refinement
-      if (!s.latest || s.latest->valid_from < p->valid_from ||
-          (s.latest->valid_from == p->valid_from && s.latest->doc->region == levels[level] && more_refined(p.get(), s.latest))) {
-        s.latest = p.get();
-      }
+      if (later_for(date, p.get(), s.latest, s.latest && s.latest->doc->region == levels[level])) s.latest = p.get();
     }
     if (s.policy) break;
   }
-  if (s.policy) return s;
   return s;
 }
 
