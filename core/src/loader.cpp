@@ -29,7 +29,7 @@ std::string ptr(const std::string& base, std::size_t index) { return base + "/" 
 // silently ignored any more than in a request.
 void check_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& at, Reporter& r) {
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (!it.key().empty() && it.key()[0] == '$') continue;  // origin annotations, see annotate()
+    if (it.key() == "$file" || it.key() == "$at") continue;  // origin annotations, see annotate()
     bool known = false;
     for (const char* a : allowed) known = known || it.key() == a;
     if (!known) r.issue(ptr(at, it.key()), "未知的键“" + it.key() + "”");
@@ -191,6 +191,13 @@ void load_programs(const json& doc, Reporter& r, RuleSet& rs) {
         }
       }
       if (f.type == FactType::kEnum && f.options.empty()) r.issue(fat, "枚举事实必须列出 options");
+      for (const auto& o : f.options) {
+        bool fits = f.type == FactType::kEnum ? o.value.is_string() : o.value.is_number_integer();
+        if (!fits || (f.type != FactType::kEnum && f.type != FactType::kInteger && f.type != FactType::kCount)) {
+          r.issue(ptr(fat, "options"), "选项的值应与事实类型一致（enum 用字符串，integer/count 用整数）");
+          break;
+        }
+      }
       if (p.fact(f.id)) r.issue(ptr(fat, "id"), "事实“" + f.id + "”重复定义");
       p.facts.push_back(std::move(f));
     }
@@ -338,10 +345,12 @@ using Origins = std::map<std::string, Reporter*>;
 
 // The reporter and pointer for an element: where it was written, if known.
 Reporter& origin(const json& j, const Origins* origins, Reporter& fallback, std::string& at) {
-  if (!origins || !j.is_object() || !j.contains("$file") || !j.contains("$at")) return fallback;
-  auto it = origins->find(j["$file"].get<std::string>());
+  if (!origins || !j.is_object()) return fallback;
+  auto file = j.find("$file"), where = j.find("$at");
+  if (file == j.end() || where == j.end() || !file->is_string() || !where->is_string()) return fallback;
+  auto it = origins->find(file->get<std::string>());
   if (it == origins->end()) return fallback;
-  at = j["$at"].get<std::string>();
+  at = where->get<std::string>();
   return *it->second;
 }
 
@@ -369,7 +378,7 @@ json merge_section(const json& parent, const json& child) {
       }
     } else if (k == "amount" || k == "duration") {
       if (!out.contains(k) || !out[k].is_object() || !it->is_object() ||
-          (it->contains("kind") && out[k].value("kind", "") != (*it)["kind"])) {
+          (it->contains("kind") && (!out[k].contains("kind") || out[k]["kind"] != (*it)["kind"]))) {
         out[k] = *it;  // a different kind of amount replaces the whole rule
       } else {
         for (auto p = it->begin(); p != it->end(); ++p) out[k][p.key()] = *p;
@@ -693,7 +702,7 @@ void compile_amount(const json& aj, std::string at, CompileContext& cx) {
     if (unit_type) {
       cx.fact("unit_type", at);
       for (const auto& o : unit_type->options) {
-        if (!a.rate_by_unit_type.count(o.value.get<std::string>())) {
+        if (o.value.is_string() && !a.rate_by_unit_type.count(o.value.get<std::string>())) {
           r.issue(ptr(at, "rate_by_unit_type"), "缺少单位类型“" + o.value.get<std::string>() + "”的返还比例");
         }
       }
