@@ -75,29 +75,35 @@ LoadResult Engine::load(const std::vector<PackText>& packs, Limits limits) {
 
 std::string Engine::estimate(std::string_view request) const noexcept { return estimate(request, ""); }
 
-std::string Engine::estimate(std::string_view request, std::string_view today) const noexcept {
-  const RuleSet& rules = *impl_->rules;
-  Request req;
+namespace {
+
+// Reads a request and chooses its policy; on failure returns the error
+// response and leaves `policy` null.
+std::string prepare(const Engine::Impl& impl, std::string_view text, std::string_view today, bool allow_latest,
+                    Request& req, const Policy*& policy) {
   RequestError err;
-  if (!read_request(rules, request, impl_->limits, parse_today(today), req, err)) {
+  if (!read_request(*impl.rules, text, impl.limits, parse_today(today), req, err)) {
     return dump(error_json(err.code, err.path, err.message));
   }
   ojson error;
-  const Policy* policy = choose(rules, req, false, error);
-  if (!policy) return dump(error);
-  return dump(evaluate(req, *policy));
+  policy = choose(*impl.rules, req, allow_latest, error);
+  return policy ? "" : dump(error);
+}
+
+}  // namespace
+
+std::string Engine::estimate(std::string_view request, std::string_view today) const noexcept {
+  Request req;
+  const Policy* policy = nullptr;
+  std::string error = prepare(*impl_, request, today, false, req, policy);
+  return policy ? dump(evaluate(req, *policy)) : error;
 }
 
 std::string Engine::questions(std::string_view request, std::string_view today) const noexcept {
-  const RuleSet& rules = *impl_->rules;
   Request req;
-  RequestError err;
-  if (!read_request(rules, request, impl_->limits, parse_today(today), req, err)) {
-    return dump(error_json(err.code, err.path, err.message));
-  }
-  ojson error;
-  const Policy* policy = choose(rules, req, true, error);
-  if (!policy) return dump(error);
+  const Policy* policy = nullptr;
+  std::string error = prepare(*impl_, request, today, true, req, policy);
+  if (!policy) return error;
   auto cites = fact_citations(*policy);
   ojson qs = ojson::array();
   for (const auto& id : policy->used_facts) {

@@ -589,23 +589,16 @@ Condition compile_condition(const json& cj, std::string at, CompileContext& cx, 
       break;
     }
     case K::kAtLeast:
-      c.fact = get_string(cj, "fact", at, r);
-      c.param = get_string(cj, "min", at, r);
-      cx.fact(c.fact, ptr(at, "fact"));
-      cx.param(c.param, ParamType::kCount, ptr(at, "min"));
-      break;
-    case K::kBelow:
-      c.fact = get_string(cj, "fact", at, r);
-      c.param = get_string(cj, "max", at, r);
-      cx.fact(c.fact, ptr(at, "fact"));
-      cx.param(c.param, ParamType::kCount, ptr(at, "max"));
-      break;
     case K::kDateOnOrAfter:
+    case K::kBelow: {
+      // A fact against one threshold parameter (dates are stored as day ordinals).
+      const char* bound = c.kind == K::kBelow ? "max" : "min";
       c.fact = get_string(cj, "fact", at, r);
-      c.param = get_string(cj, "min", at, r);
+      c.param = get_string(cj, bound, at, r);
       cx.fact(c.fact, ptr(at, "fact"));
-      cx.param(c.param, ParamType::kCount, ptr(at, "min"));
+      cx.param(c.param, ParamType::kCount, ptr(at, bound));
       break;
+    }
     case K::kRatioAtMost: {
       c.fact = get_string(cj, "numerator", at, r);
       c.fact2 = get_string(cj, "denominator", at, r);

@@ -167,3 +167,30 @@ TEST_CASE("half a fen rounds up, once", "[refund]") {
   f["contributions_paid"] = "0.15";
   CHECK(estimate(request("140000", "2024-07-15", f))["amount_fen"] == 5);  // 4.5 fen
 }
+
+TEST_CASE("dispatch amounts are asked only after the unit says it is a dispatch unit", "[refund]") {
+  json f = sme(80, 0, "10000");
+  json r = estimate(request("140000", "2024-07-15", f));
+  auto asks = [](const json& resp, const char* id) {
+    for (const auto& x : resp["optional_missing"]) {
+      if (x == id) return true;
+    }
+    return false;
+  };
+  CHECK(asks(r, "labor_dispatch"));
+  CHECK_FALSE(asks(r, "dispatched_contributions"));
+  f["labor_dispatch"] = true;
+  r = estimate(request("140000", "2024-07-15", f));
+  CHECK(asks(r, "public_dispatch_contributions"));
+  CHECK(asks(r, "dispatched_contributions"));
+}
+
+TEST_CASE("a fact the policy does not use is named in a note, not silently dropped", "[refund]") {
+  json f = sme(80, 0, "10000");
+  f["zombie"] = true;  // 山西 lists no 僵尸企业 exclusion
+  json r = estimate(request("140000", "2024-07-15", f));
+  CHECK(r["eligible"] == true);
+  bool noted = false;
+  for (const auto& n : r["notes"]) noted = noted || n.get<std::string>().find("本政策不考虑") != std::string::npos;
+  CHECK(noted);
+}
