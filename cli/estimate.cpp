@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.h"
 #include "uie/engine.h"
 
 namespace {
@@ -39,37 +40,6 @@ const char* kHelp =
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "estimate: %s\n(try estimate --help)\n", message.c_str());
   return 2;
-}
-
-// Reads one line of at most `limit` bytes. A longer line is consumed to its
-// end but not kept, so memory stays bounded whatever the input holds.
-bool read_line(std::istream& in, std::size_t limit, std::string& line, bool& too_long) {
-  line.clear();
-  too_long = false;
-  bool any = false;
-  char buf[4096];
-  while (true) {
-    in.get(buf, sizeof buf, '\n');
-    std::streamsize n = in.gcount();
-    if (n > 0) {
-      any = true;
-      if (!too_long) {
-        if (line.size() + static_cast<std::size_t>(n) > limit) {
-          too_long = true;
-          line.clear();
-          line.shrink_to_fit();
-        } else {
-          line.append(buf, static_cast<std::size_t>(n));
-        }
-      }
-    }
-    if (in.eof()) return any;
-    if (in.fail()) in.clear();  // an empty line sets failbit; the newline is still there
-    int c = in.get();
-    if (c == '\n') return true;
-    if (c == EOF) return any;
-    in.unget();
-  }
 }
 
 }  // namespace
@@ -118,25 +88,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!jsonl) {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    std::cout << engine.estimate(text.str(), today) << '\n';
+    std::cout << engine.estimate(uie_cli::read_request(std::cin, uie::Limits{}.max_request_bytes), today) << '\n';
     return 0;
   }
-  // Lines past the request limit get the engine's own size error, from a
-  // stand-in of the same size class, so the message is the one every front
-  // end gives.
-  const std::size_t limit = uie::Limits{}.max_request_bytes;
-  std::string line;
-  bool too_long = false;
-  while (read_line(std::cin, limit, line, too_long)) {
-    if (too_long) {
-      std::cout << engine.estimate(std::string(limit + 1, ' '), today) << '\n';
-      continue;
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::cout << engine.estimate(line, today) << '\n';
-  }
-  std::cout.flush();
+  uie_cli::run_batch(engine, std::cin, std::cout, today);
   return 0;
 }

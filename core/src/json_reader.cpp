@@ -139,6 +139,12 @@ bool read_json(std::string_view text, std::size_t max_bytes, int max_depth, Json
            "请求有 " + std::to_string(text.size()) + " 字节，超过上限 " + std::to_string(max_bytes) + " 字节"};
     return false;
   }
+  // A raw NUL is never JSON, and the parser would take it for the end of the
+  // input and answer the text before it (found by fuzzing).
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    err = {"invalid_json", "", "请求不是有效的 JSON（第 " + std::to_string(nul) + " 个字节是空字符 NUL）"};
+    return false;
+  }
   DomBuilder builder(max_depth, out, err);
   bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
   if (!ok) out = JsonDocument{};

@@ -1,0 +1,65 @@
+#include "batch.h"
+
+namespace uie_cli {
+namespace {
+
+// Reads one line of at most `limit` bytes. A longer line is consumed to its
+// end but not kept, so memory stays bounded whatever the input holds.
+bool read_line(std::istream& in, std::size_t limit, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  char buf[4096];
+  while (true) {
+    in.get(buf, sizeof buf, '\n');
+    std::streamsize n = in.gcount();
+    if (n > 0) {
+      any = true;
+      if (!too_long) {
+        if (line.size() + static_cast<std::size_t>(n) > limit) {
+          too_long = true;
+          line.clear();
+          line.shrink_to_fit();
+        } else {
+          line.append(buf, static_cast<std::size_t>(n));
+        }
+      }
+    }
+    if (in.eof()) return any;
+    if (in.fail()) in.clear();  // an empty line sets failbit; the newline is still there
+    int c = in.get();
+    if (c == '\n') return true;
+    if (c == std::char_traits<char>::eof()) return any;
+    in.unget();
+  }
+}
+
+}  // namespace
+
+std::string read_request(std::istream& in, std::size_t limit) {
+  std::string text(limit + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, std::string_view today) {
+  const std::size_t limit = uie::Limits{}.max_request_bytes;
+  // A CR before the newline is part of the line ending, not of the request.
+  const std::size_t read_limit = limit + 1;
+  std::string line;
+  bool too_long = false;
+  while (read_line(in, read_limit, line, too_long)) {
+    if (!too_long && !line.empty() && line.back() == '\r') line.pop_back();
+    if (too_long || line.size() > limit) {
+      // The engine's own size error, from a stand-in of the same size class,
+      // so the message is the one every front end gives.
+      out << engine.estimate(std::string(limit + 1, ' '), today) << '\n';
+      continue;
+    }
+    out << engine.estimate(line, today) << '\n';
+  }
+  out.flush();
+}
+
+}  // namespace uie_cli

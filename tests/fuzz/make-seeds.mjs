@@ -1,0 +1,108 @@
+// node tests/fuzz/make-seeds.mjs OUTDIR
+//
+// Writes the fuzzers' seed corpora and dictionaries from the project's own
+// data, so they follow it without copies in the tree:
+//   OUTDIR/seeds/estimate/  every request of tests/scenarios/*.json, of
+//                           ../shared/spec/examples.jsonl, and of the malformed
+//                           corpus tests/malformed/cases.jsonl (up to 4 KiB)
+//   OUTDIR/seeds/packs/     every rule pack, prefixed by the byte that selects
+//                           the embedded pack it replaces (fuzz_checks.h: packs_with)
+//   OUTDIR/seeds/jsonl/     batches of those requests, several per file
+//   OUTDIR/{estimate,packs,jsonl}.dict
+//                           tests/fuzz/*.dict.in plus every fact id, enum value,
+//                           program id and region code of rules/, and every key of the packs
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCases } from '../malformed/corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const out = process.argv[2];
+if (!out) {
+  console.error('usage: node tests/fuzz/make-seeds.mjs OUTDIR');
+  process.exit(2);
+}
+const maxSeed = 4096;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function writeSeeds(dir, seeds) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const s of seeds) {
+    writeFileSync(join(dir, createHash('sha1').update(s).digest('hex')), s);
+  }
+}
+
+// ---- requests
+const requests = [];
+for (const file of readdirSync(join(root, 'tests', 'scenarios')).filter((f) => f.endsWith('.json')).sort()) {
+  const doc = JSON.parse(readFileSync(join(root, 'tests', 'scenarios', file), 'utf8'));
+  for (const s of doc.scenarios ?? []) if (s.request) requests.push(Buffer.from(JSON.stringify(s.request)));
+}
+const examples = join(root, '..', 'shared', 'spec', 'examples.jsonl');
+if (existsSync(examples)) {
+  for (const line of readFileSync(examples, 'utf8').split('\n').filter(Boolean)) {
+    requests.push(Buffer.from(JSON.stringify(JSON.parse(line).request)));
+  }
+}
+const hostile = loadCases().map((c) => c.bytes).filter((b) => b.length <= maxSeed);
+writeSeeds(join(out, 'seeds', 'estimate'), [...requests, ...hostile]);
+
+// ---- batches: good and hostile lines together, as an office's export would mix them
+const lines = [...requests, ...hostile.filter((b) => !b.includes(0x0a))];
+const batches = [];
+for (let i = 0; i < lines.length; i += 4) {
+  batches.push(Buffer.concat(lines.slice(i, i + 4).flatMap((l) => [l, Buffer.from('\n')])));
+}
+batches.push(Buffer.from(''), Buffer.from('\n\n'), Buffer.from('\r\n'), Buffer.concat([requests[0] ?? Buffer.from('{}'), Buffer.from('\r\n{')]));
+writeSeeds(join(out, 'seeds', 'jsonl'), batches);
+
+// ---- packs, in the order of embedded_packs() (cmake/EmbedPacks.cmake sorts the paths)
+const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json')).sort();
+writeSeeds(join(out, 'seeds', 'packs'), packFiles.map((p, i) => Buffer.concat([Buffer.from([i]), readFileSync(p)])));
+
+// ---- dictionaries
+const quote = (s) => '"' + Buffer.from(s, 'utf8').toString('latin1').replace(/[\\"]/g, (c) => '\\' + c)
+  .replace(/[^\x20-\x7e]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')) + '"';
+const tokens = new Set();
+const packKeys = new Set();
+const programs = JSON.parse(readFileSync(join(root, 'rules', 'programs.json'), 'utf8'));
+for (const p of programs.programs ?? []) {
+  tokens.add(`"${p.id}"`);
+  for (const f of p.facts ?? []) {
+    tokens.add(`"${f.id}"`);
+    for (const o of f.options ?? []) tokens.add(typeof o.value === 'string' ? `"${o.value}"` : String(o.value));
+  }
+}
+const regions = JSON.parse(readFileSync(join(root, 'rules', 'regions.json'), 'utf8'));
+for (const r of regions.regions ?? []) {
+  tokens.add(`"${r.code}"`);
+  for (const c of r.prefectures ?? []) tokens.add(`"${c.code}"`);
+}
+const collect = (v) => {
+  if (Array.isArray(v)) v.forEach(collect);
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) { packKeys.add(`"${k}"`); collect(x); }
+  } else if (typeof v === 'string' && v.length <= 24) packKeys.add(JSON.stringify(v));
+};
+for (const p of packFiles) collect(JSON.parse(readFileSync(p, 'utf8')));
+
+function writeDict(name, extra) {
+  const entries = new Set(extra);
+  const text = readFileSync(join(here, `${name}.dict.in`), 'utf8') + '\n# from rules/ (make-seeds.mjs)\n' +
+    [...entries].sort().map((t) => quote(t)).join('\n') + '\n';
+  writeFileSync(join(out, `${name}.dict`), text);
+}
+writeDict('estimate', tokens);
+writeDict('jsonl', tokens);
+writeDict('packs', new Set([...packKeys, ...tokens]));
+console.log(`seeds: ${requests.length + hostile.length} requests, ${batches.length} batches, ${packFiles.length} packs; ` +
+  `dictionaries: ${tokens.size} request tokens, ${packKeys.size} pack tokens`);
