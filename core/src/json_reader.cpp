@@ -135,8 +135,9 @@ bool read_json(std::string_view text, std::size_t max_bytes, int max_depth, Json
                JsonReadError& err) {
   out = JsonDocument{};
   if (text.size() > max_bytes) {
-    err = {"invalid_request", "",
-           "请求有 " + std::to_string(text.size()) + " 字节，超过上限 " + std::to_string(max_bytes) + " 字节"};
+    // The size itself is not reported: a reader may stop at the limit, and
+    // every front end must give the same bytes for the same request.
+    err = {"invalid_request", "", "请求超过 " + std::to_string(max_bytes) + " 字节的上限，不予处理"};
     return false;
   }
   // A raw NUL is never JSON, and the parser would take it for the end of the
