@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Size and speed of what the browser gets. A report, not a test: it prints
+// figures. Exit status 1 only when the download is over the budget.
+//
+//   node scripts/size-report.mjs [--site DIR] [--runs N]
+//
+// Size: every file of the built site (build/wasm/site), raw, gzip -9 and
+// brotli -q 11; the rule packs are compiled into estimator.wasm and are shown
+// for information. Budget: everything together at most 150 KB (150 × 1024
+// bytes) brotli.
+// Speed, in Node through the JS API (wasm/js/node.mjs): cold start (a fresh
+// process: module import to the first result), and the time per call.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const BUDGET = 150 * 1024;
+
+// ---- a cold start, measured in a fresh process (run by the parent below) ----
+if (process.argv[2] === '--cold-child') {
+  const t0 = performance.now();
+  const { loadEstimator } = await import(pathToFileURL(join(repo, 'wasm/js/node.mjs')).href);
+  const estimator = await loadEstimator();
+  const t1 = performance.now();
+  const text = await estimator.estimateText(JSON.parse(process.argv[3]));
+  const t2 = performance.now();
+  if (!JSON.parse(text).ok) throw new Error(text);
+  process.stdout.write(JSON.stringify({ ready: t1 - t0, first: t2 - t0 }));
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const site = opt('--site', join(repo, 'build', 'wasm', 'site'));
+const runs = Math.max(1, Number(opt('--runs', 7)));
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]);
+}
+
+function sizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+function table(rows) {
+  const w = Math.max(...rows.map((r) => r.name.length), 10);
+  const line = (name, a, b, c) => `  ${name.padEnd(w)}  ${a.padStart(11)}  ${b.padStart(11)}  ${c.padStart(11)}`;
+  console.log(line('file', 'raw', 'gzip -9', 'brotli 11'));
+  for (const r of rows) console.log(line(r.name, fmt(r.raw), fmt(r.gzip), fmt(r.brotli)));
+}
+
+let siteFiles;
+try {
+  siteFiles = files(site).filter((f) => statSync(f).isFile()).sort();
+} catch {
+  console.error(`size-report: no site in ${site}; build it: cmake --preset wasm && cmake --build --preset wasm`);
+  process.exit(2);
+}
+const kindOf = (f) => (f.endsWith('.wasm') ? 'wasm' : /estimator(-api)?\.js$/.test(f) ? 'glue + API' : 'page');
+const rows = siteFiles.map((f) => ({ name: relative(site, f), kind: kindOf(f), ...sizes(readFileSync(f)) }));
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+                          { raw: 0, gzip: 0, brotli: 0 });
+
+console.log(`What a browser downloads (${site}), bytes:`);
+table([...rows, { name: 'TOTAL', ...total }]);
+for (const kind of ['wasm', 'glue + API', 'page']) {
+  const part = rows.filter((r) => r.kind === kind).reduce((t, r) => t + r.brotli, 0);
+  console.log(`  ${kind.padEnd(11)} ${fmt(part)} B brotli`);
+}
+const packs = files(join(repo, 'rules')).filter((f) => f.endsWith('.json')).map((f) => readFileSync(f));
+const packSizes = sizes(Buffer.concat(packs));
+console.log(`Rule packs (${packs.length} files, compiled into estimator.wasm, so already counted above): ` +
+            `${fmt(packSizes.raw)} raw, ${fmt(packSizes.gzip)} gzip, ${fmt(packSizes.brotli)} brotli (as one stream)`);
+const within = total.brotli <= BUDGET;
+console.log(`Budget: ${kb(total.brotli)} brotli of ${kb(BUDGET)}: ${within ? 'within budget' : 'OVER BUDGET'}`);
+
+// ---- speed ----
+const REQUESTS = {
+  stabilization_refund: { region: '140000', date: '2024-07-15', program: 'stabilization_refund',
+    facts: { unit_type: 'enterprise', size: 'sme', contribution_months: 24, insured_headcount: 80, layoffs: 4, contributions_paid: 56789.12 } },
+  skill_subsidy: { region: '660000', date: '2024-04-20', program: 'skill_subsidy',
+    facts: { worker_status: 'employed', insured_months: 18, certificate: 'skill_level', level: 5 } },
+  unemployment_benefit: { region: '000000', date: '2024-07-15', program: 'unemployment_benefit',
+    facts: { contribution_months: 24, involuntary: true } },
+  'invalid_fact error': { region: '140000', date: '2024-07-15', program: 'stabilization_refund',
+    facts: { unit_type: 'enterprise', layoffs: 'three' } },
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+console.log(`\nCold start in Node ${process.version} (fresh process each; ${runs} runs; import → ready → first result):`);
+const cold = [];
+for (let i = 0; i < runs; i++) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--cold-child',
+    JSON.stringify(REQUESTS.stabilization_refund)], { encoding: 'utf8' });
+  cold.push(JSON.parse(out));
+}
+console.log(`  ready (module loaded, rule packs compiled): median ${median(cold.map((c) => c.ready)).toFixed(1)} ms, ` +
+            `min ${Math.min(...cold.map((c) => c.ready)).toFixed(1)} ms`);
+console.log(`  first result:                               median ${median(cold.map((c) => c.first)).toFixed(1)} ms, ` +
+            `min ${Math.min(...cold.map((c) => c.first)).toFixed(1)} ms`);
+
+const { loadEstimator } = await import(pathToFileURL(join(repo, 'wasm/js/node.mjs')).href);
+const estimator = await loadEstimator();
+async function perCall(fn, n = 2000) {
+  for (let i = 0; i < 200; i++) await fn();
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push((performance.now() - t0) * 1000);
+  }
+  return `median ${median(times).toFixed(1)} µs, p95 ${pct(times, 0.95).toFixed(1)} µs`;
+}
+console.log('\nPer call through the JS API (object in, parsed object out; 2000 calls after 200 warm-up):');
+for (const [name, req] of Object.entries(REQUESTS)) console.log(`  estimate ${name.padEnd(22)} ${await perCall(() => estimator.estimate(req))}`);
+console.log(`  estimateText (JSON text in and out)  ${await perCall(() => estimator.estimateText(JSON.stringify(REQUESTS.stabilization_refund)))}`);
+console.log(`  questions stabilization_refund      ${await perCall(() => estimator.questions({ region: '140000', date: '2024-07-15', program: 'stabilization_refund' }))}`);
+console.log(`  catalog (cached text, parsed)        ${await perCall(() => estimator.catalog(), 500)}`);
+process.exit(within ? 0 : 1);

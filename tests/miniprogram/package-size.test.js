@@ -1,0 +1,84 @@
+// The upload package, built offline with miniprogram-ci exactly as DevTools
+// would before an upload (ES6 → ES5, minified): it stays under WeChat's 2 MB
+// main-package limit, carries no eval/new Function even after babel, and the
+// compiled code still answers byte for byte as the source package does.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const pkg = require('./helpers/package.js');
+const { createRealm } = require('./helpers/wechat.js');
+const { forbiddenCode } = require('./helpers/lint.js');
+
+const ROOT = pkg.ensurePackage();
+const OUT = path.join(pkg.REPO_ROOT, 'build', 'miniprogram-pack');
+const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+const DEAD_PROXY = 'http://127.0.0.1:9';
+
+let packed = null;
+
+test.before(() => {
+  const env = { ...process.env, HTTPS_PROXY: DEAD_PROXY, HTTP_PROXY: DEAD_PROXY, https_proxy: DEAD_PROXY, http_proxy: DEAD_PROXY, NO_PROXY: '', no_proxy: '' };
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'build', 'pack.js'), OUT], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `pack.js failed:\n${r.stderr}`);
+  const line = r.stdout.trim().split('\n').pop();
+  packed = JSON.parse(line);
+});
+
+test('the main package built by miniprogram-ci is under 2 MB', (t) => {
+  let onDisk = 0;
+  (function walk(d) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p); else onDisk += fs.statSync(p).size;
+    }
+  })(OUT);
+  assert.equal(onDisk, packed.bytes);
+  const br = fs.statSync(path.join(OUT, 'core', 'estimator.wasm.br')).size;
+  const msg = `main package: ${packed.bytes} bytes (${(packed.bytes / 1024).toFixed(1)} KiB) in ${packed.files.length} files; ` +
+    `core/estimator.wasm.br ${br} bytes; limit ${MAIN_PACKAGE_LIMIT} bytes`;
+  t.diagnostic(msg);
+  console.log(msg);
+  if (packed.quality) t.diagnostic(`miniprogram-ci PACKAGE_SIZE_LIMIT: ${JSON.stringify(packed.quality)}`);
+  assert.ok(packed.bytes < MAIN_PACKAGE_LIMIT, msg);
+});
+
+test('the upload package holds the pages and the module, and none of the build tooling', () => {
+  const files = packed.files;
+  for (const f of ['app.js', 'app.json', 'app.wxss', 'sitemap.json', 'core/engine.js', 'core/estimator.js', 'core/estimator-api.js',
+    'core/estimator.wasm.br', 'utils/form.js']) {
+    assert.ok(files.includes(f), `${f} is in the upload package`);
+  }
+  for (const page of JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')).pages) {
+    for (const ext of ['.js', '.json', '.wxml', '.wxss']) assert.ok(files.includes(page + ext), `${page}${ext} is in the upload package`);
+  }
+  assert.deepEqual(files.filter((f) => f.startsWith('build/') || f.endsWith('README.md') || f.includes('node_modules')), []);
+  assert.ok(!files.some((f) => f.endsWith('.wasm')), 'only the compressed module is shipped');
+});
+
+test('the compiled package has no eval or new Function', () => {
+  for (const f of packed.files) {
+    if (!/\.(js|wxml|wxs)$/.test(f)) continue;
+    const hits = forbiddenCode(fs.readFileSync(path.join(OUT, f), 'utf8'));
+    assert.deepEqual(hits, [], `${f}: ${hits.join('; ')}`);
+  }
+});
+
+test('the compiled (ES5, minified) package answers byte for byte as the source package', async () => {
+  const cases = [...pkg.scenarioRequests(), ...pkg.exampleRequests()];
+  cases.push({ name: 'not JSON', request: '{' });
+  const src = await createRealm({ packageRoot: ROOT }).require('/core/engine.js').getEstimator();
+  const realm = createRealm({ packageRoot: OUT });
+  const out = await realm.require('/core/engine.js').getEstimator();
+  assert.deepEqual(realm.wxwasm.calls, ['/core/estimator.wasm.br']);
+  assert.equal(await out.catalogText(), await src.catalogText());
+  for (const c of cases) {
+    const text = typeof c.request === 'string' ? c.request : JSON.stringify(c.request);
+    assert.equal(await out.estimateText(text), await src.estimateText(text), c.name);
+    assert.equal(await out.questionsText(text), await src.questionsText(text), c.name);
+  }
+});

@@ -1,0 +1,240 @@
+/**
+ * Types of the estimator's JavaScript API (estimator-api.js).
+ *
+ * The request and response shapes are those of the public contract,
+ * shared/spec/estimate-api.md, with the project's additions of
+ * docs/contract-notes.md. Responses are plain objects: nothing to free.
+ */
+
+/** A six-digit GB/T 2260 code as a string, e.g. "140000"; "000000" is national rules only. */
+export type RegionCode = string;
+/** An ISO day, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+export type ProgramId =
+  | 'stabilization_refund'
+  | 'skill_subsidy'
+  | 'unemployment_benefit'
+  | 'unemployment_subsidy'
+  | 'migrant_worker_allowance'
+  | 'contribution_rate';
+
+/** A fact's value: count/integer → number, money → number or decimal string, bool, enum/date/string → string, level_list → number[]. */
+export type FactValue = string | number | boolean | number[];
+
+/** Contract §1. */
+export interface EstimateRequest {
+  region: RegionCode;
+  date?: IsoDate;
+  program: ProgramId | string;
+  facts?: Record<string, FactValue>;
+  /** Evaluate under this policy even if it is not in force on `date`. */
+  policy?: string;
+}
+
+/** What JSON text or bytes the engine accepts: an object is serialised with JSON.stringify. */
+export type RequestInput = EstimateRequest | string | Uint8Array | ArrayBuffer;
+
+export interface Cite {
+  doc_no: string;
+  clause: string;
+  quote: string;
+  [extra: string]: unknown;
+}
+
+export interface PolicyInfo {
+  id: string;
+  doc_no: string;
+  title: string;
+  region: RegionCode;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  draft: boolean;
+  /** Documents combined, most general first. */
+  chain: string[];
+  /** Whether the policy was in force on the request's date (contract-notes §2). */
+  in_force?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface Condition {
+  id: string;
+  passed: boolean | null;
+  /** A Chinese sentence with the actual numbers. */
+  text: string;
+  cite: Cite;
+}
+
+export interface WhatIf {
+  condition?: string;
+  fact: string;
+  text: string;
+  min?: number;
+  max?: number;
+}
+
+/** Contract §2, success. Program-specific extra fields (max_months, unit_fen, candidates, …) are in the index signature. */
+export interface EstimateOk {
+  ok: true;
+  program: ProgramId | string;
+  policy: PolicyInfo;
+  eligible: boolean | null;
+  amount_fen: number | null;
+  amount_yuan: string | null;
+  conditions: Condition[];
+  /** Required facts still to ask, in asking order. */
+  missing: string[];
+  /** Optional facts the policy uses and the request did not give, in asking order. */
+  optional_missing: string[];
+  whatif: WhatIf[];
+  notes: string[];
+  amount_is_cap?: boolean;
+  [extra: string]: unknown;
+}
+
+export type ErrorCode =
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'unknown_region'
+  | 'unknown_program'
+  | 'unknown_fact'
+  | 'invalid_fact'
+  | 'inconsistent_facts'
+  | 'no_policy_in_force'
+  | 'unknown_policy';
+
+/** Contract §2, error: the request itself is wrong, nothing was evaluated. */
+export interface EstimateError {
+  ok: false;
+  error: {
+    code: ErrorCode | string;
+    /** JSON Pointer (RFC 6901) into the request, "" for the whole request. */
+    path: string;
+    /** Plain Chinese. */
+    message: string;
+    /** With no_policy_in_force: the most recent policy for the region and program. */
+    latest?: PolicyInfo;
+  };
+}
+
+export type EstimateResponse = EstimateOk | EstimateError;
+
+export type FactType = 'enum' | 'count' | 'integer' | 'money' | 'bool' | 'date' | 'string' | 'level_list';
+
+export interface QuestionOption {
+  value: string | number;
+  label: string;
+  label_en: string;
+}
+
+export interface Question {
+  fact: string;
+  type: FactType;
+  required: boolean;
+  answered: boolean;
+  label: string;
+  label_en: string;
+  unit: string | null;
+  help: string | null;
+  cite: Cite | null;
+  options?: QuestionOption[];
+  min: number | null;
+  max: number | null;
+  [extra: string]: unknown;
+}
+
+export interface QuestionsOk {
+  ok: true;
+  program: string;
+  policy: PolicyInfo;
+  /** False when no policy is in force on the date: `policy` is then the latest one. */
+  in_force: boolean;
+  questions: Question[];
+}
+
+export type QuestionsResponse = QuestionsOk | EstimateError;
+
+export interface CatalogProgram {
+  id: ProgramId | string;
+  title: string;
+  title_en: string;
+  audience: 'unit' | 'worker' | 'unemployed';
+}
+
+export interface CatalogRegion {
+  code: RegionCode;
+  name: string;
+  name_en: string;
+  children: { code: RegionCode; name: string; name_en?: string }[];
+}
+
+export interface Catalog {
+  programs: CatalogProgram[];
+  regions: CatalogRegion[];
+  policies: (PolicyInfo & { programs: unknown })[];
+}
+
+/** Errors of the API itself (never of a request: those are EstimateError responses). */
+export class EstimatorError extends Error {
+  /**
+   * load_failed: the module could not be downloaded or instantiated;
+   * rules_invalid: the embedded rule packs did not load (see `issues`);
+   * engine_failure: the instance trapped during this call; it has been replaced, retry.
+   */
+  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | string;
+  readonly cause?: unknown;
+  readonly issues?: { file: string; pointer: string; message: string }[];
+}
+
+/** The module factory that estimator.js defines (createUieModule). */
+export type ModuleFactory = (moduleArg: object) => Promise<unknown>;
+
+/** Instantiates the wasm with the glue's imports (e.g. WXWebAssembly.instantiate(path, imports)). */
+export type Instantiate = (
+  imports: WebAssembly.Imports,
+) => Promise<WebAssembly.Instance | { instance: WebAssembly.Instance; module?: WebAssembly.Module }>;
+
+export interface CreateOptions {
+  /** createUieModule from estimator.js. */
+  factory: ModuleFactory;
+  /** Browser: the URL of estimator.wasm, downloaded and compiled once. */
+  wasmUrl?: string;
+  fetch?: typeof fetch;
+  /** Node: the bytes of estimator.wasm, compiled once. */
+  wasmBinary?: BufferSource;
+  /** Any host: the loader, called for the first instance and for every restart. */
+  instantiate?: Instantiate;
+  /** Receives the module's own output lines (e.g. "Aborted()"). Default: discarded. */
+  log?: (line: string) => void;
+  /** Called after a trapped instance was dropped, with what it threw. */
+  onRestart?: (error: unknown) => void;
+}
+
+export interface CallOptions {
+  /** The date of a request that has no `date`, YYYY-MM-DD (the native CLI's --today). Default: the device clock's today. */
+  today?: IsoDate;
+}
+
+export class Estimator {
+  /** How many times a trapped instance has been replaced. */
+  readonly restarts: number;
+  ready(): Promise<void>;
+  /** Contract §1 request → §2 response. */
+  estimate(request: RequestInput, options?: CallOptions): Promise<EstimateResponse>;
+  /** The same, as the exact JSON text the native CLI prints. */
+  estimateText(request: RequestInput, options?: CallOptions): Promise<string>;
+  /** The questions to ask for the request's program, from the rule packs. */
+  questions(request: RequestInput, options?: CallOptions): Promise<QuestionsResponse>;
+  questionsText(request: RequestInput, options?: CallOptions): Promise<string>;
+  /** Programs, regions and policies of the embedded rule packs. */
+  catalog(): Promise<Catalog>;
+  catalogText(): Promise<string>;
+  version(): Promise<string>;
+}
+
+/** Starts the module; resolves once it is ready to answer. */
+export function createEstimator(options: CreateOptions): Promise<Estimator>;
+/** A loader that compiles these bytes once and instantiates from the compiled module. */
+export function fromBytes(bytes: BufferSource): Instantiate;
+/** A loader that downloads and compiles the URL once (streaming when served as application/wasm). */
+export function fromUrl(url: string, fetchImpl?: typeof fetch): Instantiate;
