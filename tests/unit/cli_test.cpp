@@ -82,7 +82,7 @@ TEST_CASE("a batch gets one response per line, in order, bad lines included", "[
   CHECK(out[51]["max_months"] == 12);
 }
 
-TEST_CASE("bad options and broken packs exit 2; help exits 0", "[cli]") {
+TEST_CASE("bad options and broken packs exit 2, and help exits 0", "[cli]") {
   CHECK(run("--frobnicate", "").status == 2);
   CHECK(run("--help", "").status == 0);
   CHECK(run("--help", "").out.find("--jsonl") != std::string::npos);

@@ -25,7 +25,7 @@ TEST_CASE("each share is rounded on its own, half up", "[rate]") {
   CHECK(r["amount_fen"] == 1);
 }
 
-TEST_CASE("兵团 splits 0.5% + 0.5%; nationally only the total is set", "[rate]") {
+TEST_CASE("兵团 splits 0.5% + 0.5%, and nationally only the total is set", "[rate]") {
   json b = rate("660000", "8000");
   CHECK(b["unit_fen"] == 4000);
   CHECK(b["individual_fen"] == 4000);

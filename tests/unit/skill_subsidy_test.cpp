@@ -36,7 +36,7 @@ TEST_CASE("people drawing unemployment benefit qualify in 2024 but not in 2021",
   CHECK(condition(q, "worker_status")["passed"] == false);
 }
 
-TEST_CASE("12 months insured is enough; 11 is one short", "[skill]") {
+TEST_CASE("12 months insured is enough, and 11 is one short", "[skill]") {
   CHECK(estimate(request("140000", "2024-04-20", worker(5, "employed", 12)))["eligible"] == true);
   json r = estimate(request("140000", "2024-04-20", worker(5, "employed", 11)));
   CHECK(r["eligible"] == false);
@@ -67,7 +67,7 @@ TEST_CASE("three claims a year, once per level, never down a level, never twice 
   CHECK(estimate(request("140000", "2024-04-20", f))["eligible"] == false);
 }
 
-TEST_CASE("the national standard is a ceiling; 2021 standards are local", "[skill]") {
+TEST_CASE("the national standard is a ceiling, and 2021 standards are local", "[skill]") {
   json n = estimate(request("110000", "2024-04-20", worker(3)));
   CHECK(n["amount_fen"] == 200000);
   CHECK(n["amount_is_cap"] == true);

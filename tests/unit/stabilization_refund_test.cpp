@@ -113,7 +113,7 @@ TEST_CASE("the national pack alone gives the ceiling, flagged as such", "[refund
   CHECK(r["amount_is_cap"] == true);
 }
 
-TEST_CASE("other kinds of unit get the SME rate nationally; 青海 puts social groups at 30%", "[refund]") {
+TEST_CASE("other kinds of unit get the SME rate nationally, and 青海 puts social groups at 30%", "[refund]") {
   json f = sme(80, 0, "10000");
   f["unit_type"] = "social_group";
   f.erase("size");
