@@ -4,7 +4,7 @@
 // Every test fails if a request leaves 127.0.0.1 or the console shows an
 // error. Screenshots go to test-artifacts/e2e/ (git-ignored).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ before(async () => {
     throw new Error(`${SITE} has no built site: run  cmake --preset wasm && cmake --build --preset wasm`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  rmSync(ARTIFACTS, { recursive: true, force: true });   // this run's screenshots only
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ root: SITE, port: 0 });
   server.server.on('request', (req) => served.push(req.url));
