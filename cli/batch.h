@@ -1,5 +1,6 @@
 // The CLI's input handling, as functions the fuzzer and tests can call:
-// bounded reading of one request and the --jsonl batch loop.
+// bounded reading of one request, the --jsonl batch loop (full answers or
+// screening lines) and the --csv screening loop.
 #pragma once
 
 #include <istream>
@@ -15,9 +16,17 @@ namespace uie_cli {
 // refuse an oversized one without holding the rest in memory.
 std::string read_request(std::istream& in, std::size_t limit);
 
+enum class Answer { kFull, kScreen };
+
 // Answers one request per line, in order, one response per line. A line past
 // the request limit is consumed to its end but never held, and gets the
 // engine's size error; a bad line never stops the batch.
-void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, std::string_view today);
+void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, const uie::Options& options,
+               Answer answer = Answer::kFull);
+
+// Screens a CSV batch read in chunks (memory stays flat whatever its size).
+// False when the header was refused (the error line is written).
+bool run_csv(const uie::Engine& engine, std::istream& in, std::ostream& out, const uie::ScreenDefaults& defaults,
+             const uie::Options& options);
 
 }  // namespace uie_cli

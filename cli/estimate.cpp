@@ -1,10 +1,13 @@
 // estimate: the native command line of the estimator (contract §6).
 //
-//   estimate < request.json         one request in, one response out
-//   estimate --jsonl < batch.jsonl  one request per line, one response per line
+//   estimate < request.json                 one request in, one response out
+//   estimate --jsonl < batch.jsonl          one request per line, one response per line
+//   estimate --jsonl --screen < batch.jsonl one compact screening line per request
+//   estimate --csv --screen --region R --date D --program P < units.csv
 //
 // Exit status 0 when every response was produced, whatever they say; 2 when it
-// could not run at all (bad options, unreadable or broken rule packs).
+// could not run at all (bad options, unreadable or broken rule packs, a CSV
+// header that cannot be read).
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -19,7 +22,7 @@
 namespace {
 
 const char* kHelp =
-    "用法 / usage: estimate [--jsonl] [--today YYYY-MM-DD] [--pack FILE]...\n"
+    "用法 / usage: estimate [--jsonl | --csv] [--screen] [--today YYYY-MM-DD] [--lang zh|en] [--pack FILE]...\n"
     "\n"
     "失业保险待遇测算（稳岗返还、技能提升补贴、失业保险金等），全部在本机计算。\n"
     "Estimates unemployment-insurance benefits on this machine; nothing is sent anywhere.\n"
@@ -27,7 +30,16 @@ const char* kHelp =
     "  (no option)        read one JSON request on standard input, print one JSON response\n"
     "  --jsonl            read one request per line and print one response per line, in order;\n"
     "                     a bad line gets an error response and the batch goes on\n"
+    "  --screen           screening: instead of the full answer, one compact line per unit\n"
+    "                     {\"eligible\":…,\"amount_fen\":…,\"failed\":[…],\"missing\":[…]} (or the error)\n"
+    "  --csv              read a CSV batch (with --screen): a header row of fact names, then one\n"
+    "                     unit per row; columns region, date, program, policy override the flags\n"
+    "  --region CODE      the region of every CSV row (six digits)\n"
+    "  --date DATE        the date of every CSV row (YYYY-MM-DD)\n"
+    "  --program ID       the program of every CSV row (e.g. stabilization_refund)\n"
+    "  --policy ID        evaluate every CSV row under this policy\n"
     "  --today DATE       the date a request without \"date\" is evaluated on (default: today)\n"
+    "  --lang zh|en       the language of sentences, notes and errors (default zh, the contract's)\n"
     "  --pack FILE        load a further rule pack (JSON) besides the built-in ones; repeatable\n"
     "  --catalog          print the programs, regions and policies the rules cover\n"
     "  --version          print the engine version\n"
@@ -35,7 +47,8 @@ const char* kHelp =
     "\n"
     "The request and response format is the estimate contract (docs/contract-notes.md and\n"
     "shared/spec/estimate-api.md). Exit status: 0 when every response was produced (whatever\n"
-    "they say), 2 when it could not run at all (bad options, unreadable or broken rule packs).\n";
+    "they say), 2 when it could not run at all (bad options, unreadable or broken rule packs,\n"
+    "a CSV header that cannot be read).\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "estimate: %s\n(try estimate --help)\n", message.c_str());
@@ -45,11 +58,13 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool jsonl = false, catalog = false;
-  std::string today;
+  bool jsonl = false, csv = false, screen = false, catalog = false;
+  std::string today, lang = "zh";
+  uie::ScreenDefaults defaults;
   std::vector<uie::PackText> packs = uie::embedded_packs();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    bool has_value = i + 1 < argc;
     if (a == "--help" || a == "-h") {
       std::fputs(kHelp, stdout);
       return 0;
@@ -58,12 +73,27 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "--jsonl") {
       jsonl = true;
+    } else if (a == "--csv") {
+      csv = true;
+    } else if (a == "--screen") {
+      screen = true;
     } else if (a == "--catalog") {
       catalog = true;
-    } else if (a == "--today" && i + 1 < argc) {
+    } else if (a == "--today" && has_value) {
       today = argv[++i];
       if (today.size() != 10) return usage_error("--today 需要 YYYY-MM-DD 格式的日期");
-    } else if (a == "--pack" && i + 1 < argc) {
+    } else if (a == "--lang" && has_value) {
+      lang = argv[++i];
+      if (lang != "zh" && lang != "en") return usage_error("--lang 只能是 zh 或 en");
+    } else if (a == "--region" && has_value) {
+      defaults.region = argv[++i];
+    } else if (a == "--date" && has_value) {
+      defaults.date = argv[++i];
+    } else if (a == "--program" && has_value) {
+      defaults.program = argv[++i];
+    } else if (a == "--policy" && has_value) {
+      defaults.policy = argv[++i];
+    } else if (a == "--pack" && has_value) {
       std::ifstream f(argv[++i], std::ios::binary);
       if (!f) return usage_error(std::string("无法读取规则文件 ") + argv[i]);
       std::ostringstream text;
@@ -73,24 +103,31 @@ int main(int argc, char** argv) {
       return usage_error("不认识的参数 " + a);
     }
   }
+  if (jsonl && csv) return usage_error("--jsonl 和 --csv 只能选一个");
+  if (csv && !screen) return usage_error("--csv 目前需要和 --screen 一起用（每行输出一条筛查结果）");
+  if (screen && !jsonl && !csv) return usage_error("--screen 需要和 --jsonl 或 --csv 一起用");
   uie::LoadResult loaded = uie::Engine::load(packs);
   if (!loaded.ok()) {
     for (const auto& issue : loaded.issues) {
-      std::fprintf(stderr, "estimate: 规则文件有误 %s %s: %s\n", issue.file.c_str(), issue.pointer.c_str(),
-                   issue.message.c_str());
+      std::fprintf(stderr, "estimate: 规则文件有误 %s %s: %s [%s]\n", issue.file.c_str(), issue.pointer.c_str(),
+                   issue.message.c_str(), issue.code.c_str());
     }
     return 2;
   }
   const uie::Engine& engine = *loaded.engine;
+  uie::Options options;
+  options.today = today;
+  options.english = lang == "en";
   std::ios::sync_with_stdio(false);
   if (catalog) {
     std::cout << engine.catalog() << '\n';
     return 0;
   }
-  if (!jsonl) {
-    std::cout << engine.estimate(uie_cli::read_request(std::cin, uie::Limits{}.max_request_bytes), today) << '\n';
+  if (csv) return uie_cli::run_csv(engine, std::cin, std::cout, defaults, options) ? 0 : 2;
+  if (jsonl) {
+    uie_cli::run_batch(engine, std::cin, std::cout, options, screen ? uie_cli::Answer::kScreen : uie_cli::Answer::kFull);
     return 0;
   }
-  uie_cli::run_batch(engine, std::cin, std::cout, today);
+  std::cout << engine.estimate(uie_cli::read_request(std::cin, uie::Limits{}.max_request_bytes), options) << '\n';
   return 0;
 }

@@ -30,22 +30,61 @@ std::string notLoaded() {
   return R"({"ok":false,"error":{"code":"internal_error","path":"","message":"规则包未能加载，无法计算"}})";
 }
 
-// `today` is the default date for a request without one, as YYYY-MM-DD; ""
-// means the clock's today (the native CLI's --today).
-std::string estimate(const std::string& request, const std::string& today) {
-  const auto& r = loaded();
-  return r.engine ? r.engine->estimate(request, today) : notLoaded();
+uie::Options options(const std::string& today, const std::string& lang) {
+  uie::Options o;
+  o.today = today;
+  o.english = lang == "en";
+  return o;
 }
 
-std::string questions(const std::string& request, const std::string& today) {
+// `today` is the default date for a request without one, as YYYY-MM-DD; ""
+// means the clock's today (the native CLI's --today). `lang` "en" asks for
+// the sentences in English where the rule data has them.
+std::string estimateIn(const std::string& request, const std::string& today, const std::string& lang) {
   const auto& r = loaded();
-  return r.engine ? r.engine->questions(request, today) : notLoaded();
+  return r.engine ? r.engine->estimate(request, options(today, lang)) : notLoaded();
+}
+
+std::string estimate(const std::string& request, const std::string& today) { return estimateIn(request, today, "zh"); }
+
+std::string questionsIn(const std::string& request, const std::string& today, const std::string& lang) {
+  const auto& r = loaded();
+  return r.engine ? r.engine->questions(request, options(today, lang)) : notLoaded();
+}
+
+std::string questions(const std::string& request, const std::string& today) { return questionsIn(request, today, "zh"); }
+
+// A batch in one call: one request per line in, one compact line per line out.
+// `input` may come from JS as a string or as the bytes of a file.
+std::string screen(const std::string& input, const std::string& today) {
+  const auto& r = loaded();
+  return r.engine ? r.engine->screen(input, options(today, "zh")) : notLoaded() + "\n";
+}
+
+// A CSV batch; `defaults` is {"region","date","program","policy"} (each optional).
+std::string screenCsv(const std::string& input, const std::string& defaults, const std::string& today) {
+  const auto& r = loaded();
+  if (!r.engine) return notLoaded() + "\n";
+  uie::ScreenDefaults d;
+  auto j = nlohmann::json::parse(defaults, nullptr, false);
+  if (j.is_object()) {
+    auto field = [&](const char* k, std::string& out) {
+      auto it = j.find(k);
+      if (it != j.end() && it->is_string()) out = it->get<std::string>();
+    };
+    field("region", d.region);
+    field("date", d.date);
+    field("program", d.program);
+    field("policy", d.policy);
+  }
+  return r.engine->screen_csv(input, d, options(today, "zh"));
 }
 
 std::string catalog() {
   const auto& r = loaded();
   return r.engine ? r.engine->catalog() : notLoaded();
 }
+
 
 std::string version() { return uie::Engine::version(); }
 
@@ -54,7 +93,7 @@ std::string version() { return uie::Engine::version(); }
 std::string loadIssues() {
   auto issues = nlohmann::json::array();
   for (const auto& issue : loaded().issues) {
-    issues.push_back({{"file", issue.file}, {"pointer", issue.pointer}, {"message", issue.message}});
+    issues.push_back({{"file", issue.file}, {"pointer", issue.pointer}, {"message", issue.message}, {"code", issue.code}});
   }
   return issues.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -71,7 +110,11 @@ void selfTestFault(int kind) {
 
 EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("estimate", &estimate);
+  emscripten::function("estimate", &estimateIn);
   emscripten::function("questions", &questions);
+  emscripten::function("questions", &questionsIn);
+  emscripten::function("screen", &screen);
+  emscripten::function("screenCsv", &screenCsv);
   emscripten::function("catalog", &catalog);
   emscripten::function("version", &version);
   emscripten::function("loadIssues", &loadIssues);

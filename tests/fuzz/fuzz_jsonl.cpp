@@ -29,7 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input(reinterpret_cast<const char*>(data), size);
   std::istringstream in(input);
   std::ostringstream out;
-  uie_cli::run_batch(engine(), in, out, "2024-07-15");
+  uie::Options options;
+  options.today = "2024-07-15";
+  uie_cli::run_batch(engine(), in, out, options);
   std::string problem = uie_fuzz::check_batch(engine(), input, out.str());
   if (!problem.empty()) {
     std::fprintf(stderr, "fuzz_jsonl: %s\n", problem.c_str());

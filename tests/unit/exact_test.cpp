@@ -1,7 +1,7 @@
 // Money in integer fen, rates as exact fractions, one half-up rounding.
 #include <catch2/catch.hpp>
 
-#include "exact.h"
+#include "base/exact.h"
 
 using namespace uie;
 

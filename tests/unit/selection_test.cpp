@@ -1,7 +1,7 @@
 // Choosing the policy: prefecture → province → national, by date, explicit ids.
 #include <catch2/catch.hpp>
 
-#include "select.h"
+#include "eval/select.h"
 #include "support.h"
 
 using namespace uie_test;

@@ -5,6 +5,9 @@
 // request becomes an error response, a bad rule pack becomes a LoadIssue.
 // The core knows nothing about files, processes or JavaScript: callers hand
 // it pack texts and request texts.
+//
+// Data flows one way: text → input (typed facts) → evaluation under the
+// compiled rule set (a typed result) → rendering (one buffer) → text.
 #pragma once
 
 #include <memory>
@@ -22,11 +25,12 @@ struct PackText {
 };
 
 // A problem in rule data (not in a request): which file, where in it (a JSON
-// Pointer), and what is wrong, in plain Chinese.
+// Pointer), what is wrong in plain Chinese, and a stable code (rules/README.md).
 struct LoadIssue {
   std::string file;
   std::string pointer;
   std::string message;
+  std::string code;
 };
 
 class Engine;
@@ -46,28 +50,76 @@ struct Limits {
   int max_depth = 16;
 };
 
+// How to answer: "today" (the default date of a request without one) as
+// YYYY-MM-DD, empty for the clock's today; and the language of the sentences
+// the engine and the rules write (Chinese unless English is asked for and
+// the rule data has it; the contract's responses are Chinese).
+struct Options {
+  std::string_view today;
+  bool english = false;
+};
+
+// Defaults for a CSV screening batch: columns of these names override them
+// row by row.
+struct ScreenDefaults {
+  std::string region, date, program, policy;
+};
+
+class Engine;
+class CsvSession;
+
+// Screening a CSV batch as it arrives (the CLI streams 10^6 rows through it):
+// a header row of fact names, then one unit per row; each whole row is
+// answered by one compact line (see Engine::screen_into).
+class CsvScreen {
+ public:
+  CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options);
+  ~CsvScreen();
+  CsvScreen(const CsvScreen&) = delete;
+  CsvScreen& operator=(const CsvScreen&) = delete;
+  // More of the batch; the answers of its whole rows are appended to `out`.
+  void feed(std::string_view chunk, std::string& out);
+  // The end of the batch (a last row without a line break).
+  void finish(std::string& out);
+  // False once the header was refused: the batch stops, its error written.
+  bool ok() const;
+
+ private:
+  std::unique_ptr<CsvSession> session_;
+};
+
 class Engine {
  public:
-  // Validates and compiles the packs. `programs` and `regions` packs are
-  // recognised by their "kind"; every other pack is a policy document.
+  // Validates and compiles the packs. `programs`, `regions` and `messages`
+  // packs are recognised by their "kind"; every other pack is a policy document.
   static LoadResult load(const std::vector<PackText>& packs, Limits limits = {});
 
   // One request (contract §1) in, one response (contract §2) out, as JSON text.
-  std::string estimate(std::string_view request) const noexcept;
-  // The same, with "today" (the default date) given as YYYY-MM-DD instead of
-  // read from the clock: for tests and reproducible batch runs.
+  std::string estimate(std::string_view request, const Options& options = {}) const noexcept;
   std::string estimate(std::string_view request, std::string_view today) const noexcept;
+  // The same, appended to `out` (a batch reuses one buffer).
+  void estimate_into(std::string& out, std::string_view request, const Options& options) const noexcept;
 
   // The questions to ask for a request's program under the policy it would be
   // evaluated with (same request shape; facts optional): each fact with type,
-  // Chinese label, unit, help text, citation, allowed values and bounds, and
-  // whether it is already answered.
-  std::string questions(std::string_view request) const noexcept;
+  // label, unit, help text, citation, allowed values and bounds, and whether
+  // it is already answered.
+  std::string questions(std::string_view request, const Options& options = {}) const noexcept;
   std::string questions(std::string_view request, std::string_view today) const noexcept;
+
+  // Screening: the same decision as estimate, as one compact line
+  // {"eligible":…,"amount_fen":…,"failed":[condition ids],"missing":[facts]}
+  // (or the usual error object), without the sentences. Appends the line and "\n".
+  void screen_into(std::string& out, std::string_view request, const Options& options) const noexcept;
+  // A whole batch: one request per line in, one compact line per line out.
+  std::string screen(std::string_view jsonl, const Options& options = {}) const noexcept;
+  // A CSV batch (header row of fact names; region/date/program/policy columns
+  // or `defaults`): one compact line per data row.
+  std::string screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {}) const noexcept;
 
   // What the loaded rules cover: programs, regions (province → prefecture)
   // and every policy with its validity, as JSON text.
-  std::string catalog() const noexcept;
+  const std::string& catalog() const noexcept;
 
   static const char* version() noexcept;
 
@@ -76,6 +128,7 @@ class Engine {
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
+  const Impl& impl() const { return *impl_; }
 
  private:
   std::unique_ptr<const Impl> impl_;

@@ -1,4 +1,4 @@
-#include "select.h"
+#include "eval/select.h"
 
 namespace uie {
 
@@ -39,28 +39,43 @@ bool later_for(const Date& date, const Policy* p, const Policy* best, bool same_
   return same_level && more_refined(p, best);
 }
 
+bool same_level(const std::string& region, const std::string& level) {
+  return region == level;
+}
+
 }  // namespace
 
-Selection select_policy(const RuleSet& rules, const std::string& region, const std::string& program, const Date& date) {
+Selection select_policy(const RuleSet& rules, const std::string& region, const ProgramDef& program, const Date& date) {
   Selection s;
-  auto levels = jurisdictions(region);
-  for (std::size_t level = 0; level < levels.size(); ++level) {
+  std::string levels[4];
+  std::size_t n = 0;
+  // The fallback chain without allocating: region, its prefecture, its province, national.
+  auto add = [&](std::string code) {
+    if (n == 0 || levels[n - 1] != code) levels[n++] = std::move(code);
+  };
+  if (region != "000000") {
+    add(region);
+    add(region.substr(0, 4) + "00");
+    add(region.substr(0, 2) + "0000");
+  }
+  add("000000");
+  for (std::size_t level = 0; level < n; ++level) {
     for (const auto& p : rules.policies) {
-      if (p->program != program || p->doc->region != levels[level]) continue;
+      if (p->program != &program || p->doc->region != levels[level]) continue;
       if (!s.policy && p->in_force(date)) s.policy = p.get();
-      else if (s.policy && s.policy->doc->region == levels[level] && p->in_force(date) && more_refined(p.get(), s.policy)) {
+      else if (s.policy && same_level(s.policy->doc->region, levels[level]) && p->in_force(date) && more_refined(p.get(), s.policy)) {
         s.policy = p.get();
       }
-      if (later_for(date, p.get(), s.latest, s.latest && s.latest->doc->region == levels[level])) s.latest = p.get();
+      if (later_for(date, p.get(), s.latest, s.latest && same_level(s.latest->doc->region, levels[level]))) s.latest = p.get();
     }
     if (s.policy) break;
   }
   return s;
 }
 
-const Policy* find_policy(const RuleSet& rules, const std::string& id, const std::string& program) {
+const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program) {
   for (const auto& p : rules.policies) {
-    if (p->doc->id == id && p->program == program) return p.get();
+    if (p->doc->id == id && p->program == &program) return p.get();
   }
   return nullptr;
 }

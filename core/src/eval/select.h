@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "model/ruleset.h"
 
 namespace uie {
 
@@ -14,12 +14,12 @@ std::vector<std::string> jurisdictions(const std::string& region);
 
 struct Selection {
   const Policy* policy = nullptr;  // in force on the date, most specific first
-  const Policy* latest = nullptr;  // the most recent one for the region, in force or not
+  const Policy* latest = nullptr;  // the one nearest in time for the region, in force or not
 };
 
-Selection select_policy(const RuleSet& rules, const std::string& region, const std::string& program, const Date& date);
+Selection select_policy(const RuleSet& rules, const std::string& region, const ProgramDef& program, const Date& date);
 
 // A policy named outright ("policy": id), or null.
-const Policy* find_policy(const RuleSet& rules, const std::string& id, const std::string& program);
+const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program);
 
 }  // namespace uie

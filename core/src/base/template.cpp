@@ -1,0 +1,91 @@
+#include "template.h"
+
+namespace uie {
+namespace {
+
+bool is_name(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+// Whether valid UTF-8 text needs escaping at all (only ASCII specials do).
+bool needs_escape(std::string_view s) {
+  for (char c : s) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == '"' || b == '\\') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Sink::text(std::string_view s) {
+  if (!json_) {
+    out_.append(s);
+    return;
+  }
+  // Valid UTF-8 without quotes, backslashes or control characters is its own
+  // escaping; only the rare rest goes through the full escaper. Everything
+  // that reaches here is valid UTF-8 (rule data and request strings are
+  // checked by the JSON readers; text cut by the engine is escaped whole).
+  if (!needs_escape(s)) {
+    out_.append(s);
+    return;
+  }
+  append_json_escaped(out_, s);
+}
+
+Template Template::parse(std::string_view text, const std::vector<std::string_view>& names,
+                         const std::function<void(std::string_view)>& unknown) {
+  Template t;
+  t.source_ = std::string(text);
+  std::string literal;
+  auto flush = [&](int slot) {
+    Segment s;
+    s.plain_begin = t.plain_.size();
+    s.escaped_begin = t.escaped_.size();
+    t.plain_ += literal;
+    append_json_escaped(t.escaped_, literal);
+    s.plain_end = t.plain_.size();
+    s.escaped_end = t.escaped_.size();
+    s.slot = slot;
+    t.segments_.push_back(s);
+    literal.clear();
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      std::size_t close = text.find('}', i + 1);
+      if (close != std::string_view::npos && is_name(text.substr(i + 1, close - i - 1))) {
+        std::string_view name = text.substr(i + 1, close - i - 1);
+        int slot = -1;
+        for (std::size_t k = 0; k < names.size(); ++k) {
+          if (names[k] == name) slot = static_cast<int>(k);
+        }
+        if (slot >= 0) {
+          flush(slot);
+        } else {
+          if (unknown) unknown(name);
+          literal.append(text.substr(i, close - i + 1));
+        }
+        i = close + 1;
+        continue;
+      }
+    }
+    literal.push_back(text[i++]);
+  }
+  flush(-1);
+  return t;
+}
+
+bool Template::uses(int index) const {
+  for (const auto& s : segments_) {
+    if (s.slot == index) return true;
+  }
+  return false;
+}
+
+}  // namespace uie

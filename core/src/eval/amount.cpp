@@ -1,0 +1,113 @@
+// The amount of a decided request, by the policy's amount rule.
+#include "eval/amount.h"
+
+#include "eval/derive.h"
+#include "eval/duration.h"
+
+namespace uie {
+namespace {
+
+// 稳岗返还: a rate of the contributions paid, the rate by the unit type and,
+// for enterprises, by size (given, derived, or both candidates shown).
+void refund(EvalContext& cx, bool compute) {
+  const AmountRule& a = cx.policy().amount;
+  Result& r = cx.result();
+  RefundAmount& out = r.refund;
+  const FactValue* base_v = cx.value(a.base);
+  Fen base = base_v ? base_v->number : 0;
+  for (int e : a.exclude) {
+    if (const FactValue* v = cx.value(e)) base -= v->number;
+  }
+  if (base_v) out.base = base;
+  const FactValue* unit = cx.value(a.unit_type_fact);
+  if (!unit) return;
+  out.has_unit = true;
+  const Param* param = a.rate_by_unit_type[static_cast<std::size_t>(unit->number)];
+  if (!param) {  // by size
+    const FactValue* size = cx.value(a.size_fact);
+    if (size && !size->derived) {
+      out.size_source = RefundAmount::SizeSource::kFact;
+    } else if (size) {
+      out.size_source = RefundAmount::SizeSource::kDerived;
+      out.size_derivation = derivation_of(cx.policy(), a.size_fact);
+      out.derived_from = cx.value(out.size_derivation->from)->number;
+      out.derived_min = cx.at(out.size_derivation->param).count;
+    }
+    if (!size) {
+      // Both candidates, since the policy cannot tell the size (contract §4.1).
+      if (compute && base_v) {
+        out.candidates = true;
+        out.large_rate = &cx.at(a.rate_large).rate;
+        out.sme_rate = &cx.at(a.rate_sme).rate;
+        out.large = apply_rate(base, *out.large_rate);
+        out.sme = apply_rate(base, *out.sme_rate);
+      }
+      return;
+    }
+    out.size_option = static_cast<int>(size->number);
+    param = size->number == a.size_large_option ? a.rate_large : a.rate_sme;
+  }
+  out.rate_param = param;
+  out.rate = &cx.at(param).rate;
+  if (param->cap) {
+    r.amount_is_cap = true;
+    r.cap_param = param;
+  }
+  if (!compute || !base_v) return;
+  out.computed = true;
+  r.amount = apply_rate(base, *out.rate);
+  if (const FactValue* v = cx.value(a.pass_on); v && v->number > 0) out.pass_on = apply_rate(v->number, *out.rate);
+}
+
+void table(EvalContext& cx, bool eligible) {
+  const AmountRule& a = cx.policy().amount;
+  Result& r = cx.result();
+  const FactValue* v = cx.value(a.table_fact);
+  if (!v) return;
+  for (const auto& [key, param] : a.table) {
+    if (key != v->number || !param) continue;
+    r.table_value = cx.at(param).money;
+    if (param->cap) {
+      r.amount_is_cap = true;
+      r.cap_param = param;
+    }
+    if (eligible) r.amount = r.table_value;
+  }
+}
+
+void split(EvalContext& cx, bool eligible) {
+  const AmountRule& a = cx.policy().amount;
+  Result& r = cx.result();
+  SplitAmount& out = r.split;
+  out.total = &cx.at(a.total).rate;
+  if (a.unit) out.unit = &cx.at(a.unit).rate;
+  if (a.individual) out.individual = &cx.at(a.individual).rate;
+  const FactValue* base = cx.value(a.base);
+  if (!base || !eligible) return;
+  if (!a.unit) {
+    r.amount = apply_rate(base->number, *out.total);
+    r.split_total_only = true;
+    return;
+  }
+  out.unit_fen = apply_rate(base->number, *out.unit);
+  out.individual_fen = apply_rate(base->number, *out.individual);
+  r.amount = *out.unit_fen + *out.individual_fen;
+}
+
+}  // namespace
+
+void evaluate_amount(EvalContext& cx, Tri eligible) {
+  Result& r = cx.result();
+  bool yes = eligible == Tri::kTrue;
+  if (eligible == Tri::kFalse) r.amount = 0;
+  switch (cx.policy().amount.kind) {
+    case AmountRule::Kind::kPercentOfBase: refund(cx, yes); break;
+    case AmountRule::Kind::kTable: table(cx, yes); break;
+    case AmountRule::Kind::kContributionSplit: split(cx, yes); break;
+    case AmountRule::Kind::kLocal: r.local_note = eligible != Tri::kFalse; break;
+    case AmountRule::Kind::kNone: break;
+  }
+  evaluate_duration(cx, yes);
+}
+
+}  // namespace uie

@@ -1,0 +1,146 @@
+#include "eval/context.h"
+
+#include <algorithm>
+
+#include "kinds/kind.h"
+
+namespace uie {
+
+std::optional<std::int64_t> EvalContext::number(int fact, bool& defaulted) const {
+  if (fact < 0) return std::nullopt;
+  if (const FactValue* v = value(fact)) return v->number;
+  if (required(fact)) return std::nullopt;
+  defaulted = true;
+  return 0;
+}
+
+std::optional<bool> EvalContext::flag(int fact, bool& defaulted) {
+  if (fact < 0) return std::nullopt;
+  if (const FactValue* v = value(fact)) return v->number != 0;
+  if (required(fact)) return std::nullopt;
+  defaulted = true;
+  auto& list = result_.defaulted;
+  if (std::find(list.begin(), list.end(), fact) == list.end()) list.push_back(fact);
+  return false;
+}
+
+const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) const {
+  const ParamValue& v = p->at(as_of_);
+  if (which) *which = nullptr;
+  for (const auto& c : v.when) {
+    const FactValue* f = value(c.fact);
+    // A yes/no fact left out is no; an enum left out matches no case.
+    bool match = c.is_bool ? (f ? f->number != 0 : false) == c.equals_bool : f && f->number == c.equals_option;
+    if (match) {
+      if (which) *which = &c;
+      return c.value;
+    }
+  }
+  return v.value;
+}
+
+int EvalContext::allocate(std::size_t n) {
+  auto first = static_cast<int>(result_.outcomes.size());
+  result_.outcomes.resize(result_.outcomes.size() + n);
+  return first;
+}
+
+void EvalContext::evaluate_into(const Condition& c, int index) {
+  CondOutcome& o = result_.outcomes[static_cast<std::size_t>(index)];
+  o = CondOutcome{};
+  o.cond = &c;
+  if (c.kind) c.kind->eval(c, *this, o);
+}
+
+// ---------------------------------------------------------------- rendering
+
+void RenderContext::quoted_label(int fact, Sink& sink) const {
+  const FactDef& f = program_.facts[static_cast<std::size_t>(fact)];
+  messages_.render(Msg::kQuotedFact, english_, sink, {english_ ? f.label_en : f.label});
+}
+
+void RenderContext::money(Fen fen, Sink& sink) const {
+  if (!english_) {
+    sink.safe(yuan_zh(fen));
+    return;
+  }
+  messages_.render(Msg::kYuan, true, sink, {yuan_str(fen)});
+}
+
+void RenderContext::date(const Date& d, Sink& sink) const {
+  if (!english_) {
+    sink.safe(d.zh());
+    return;
+  }
+  messages_.render(Msg::kDate, true, sink,
+                   {std::to_string(d.year), std::to_string(d.month), std::to_string(d.day), d.str()});
+}
+
+void RenderContext::display(int fact, Sink& sink) const {
+  const FactDef& f = program_.facts[static_cast<std::size_t>(fact)];
+  const FactValue* v = facts_.get(fact);
+  if (!v) return;
+  auto label = [&](const Option& o) { sink.text(english_ ? o.label_en : o.label); };
+  switch (f.type) {
+    case FactType::kBool: messages_.render(v->number ? Msg::kYes : Msg::kNo, english_, sink); return;
+    case FactType::kEnum: label(f.options[static_cast<std::size_t>(v->number)]); return;
+    case FactType::kCount:
+    case FactType::kInteger:
+      if (const Option* o = f.option(v->number)) label(*o);
+      else sink.number(v->number);
+      return;
+    case FactType::kMoney: money(v->number, sink); return;
+    case FactType::kDate: date(v->date, sink); return;
+    case FactType::kMonth: sink.text(v->text); return;
+    case FactType::kString: sink.text(v->text); return;
+    case FactType::kLevelList:
+      if (v->level_count == 0) {
+        messages_.render(Msg::kNone, english_, sink);
+        return;
+      }
+      for (int i = 0; i < v->level_count; ++i) {
+        if (i) messages_.render(Msg::kListSeparator, english_, sink);
+        messages_.render(Msg::kLevel, english_, sink, {std::to_string(v->level_list[i])});
+      }
+      return;
+  }
+}
+
+void RenderContext::condition_text(const CondOutcome& o, Sink& sink) const {
+  const Condition& c = *o.cond;
+  if (!c.kind) return;
+  auto slot = [&](Sink& s, int i) { c.kind->slot(c, o, i, s, *this); };
+  if (o.passed == Tri::kNull) {
+    if (c.kind->composite) {
+      // The parts' sentences, inside the rule's own "unknown" sentence if it has one.
+      if (c.unknown.empty()) slot(sink, 0);
+      else c.unknown.in(english_).render(sink, slot);
+      return;
+    }
+    // What is still needed, named.
+    auto facts = [&](Sink& s, int) {
+      bool first = true;
+      for (int f : c.reads) {
+        if (f < 0 || facts_.get(f)) continue;
+        if (!first) messages_.render(Msg::kListSeparator, english_, s);
+        first = false;
+        quoted_label(f, s);
+      }
+    };
+    if (c.unknown.empty()) {
+      std::string list;
+      Sink ls(list, false);
+      facts(ls, 0);
+      messages_.render(Msg::kMissingFacts, english_, sink, {list});
+    } else {
+      c.unknown.in(english_).render(sink, facts);
+    }
+    return;
+  }
+  bool pass = o.passed == Tri::kTrue;
+  const Text2& t = o.alt ? (pass ? c.pass2 : c.fail2) : (pass ? c.pass : c.fail);
+  t.in(english_).render(sink, slot);
+  if (o.suffix != Msg::kCount_) messages_.render(o.suffix, english_, sink, {std::to_string(o.suffix_arg)});
+}
+
+}  // namespace uie

@@ -1,0 +1,60 @@
+// Derived facts: what a policy computes when the request does not give it —
+// the enterprise size from the average contributing headcount (晋人社厅发〔2024〕28号
+// 二), the months to the legal retirement age from the birth month (全国人大常委会
+// 2024-09-13 决定). A given value always wins; a derived one is marked so.
+#include "eval/derive.h"
+
+#include <algorithm>
+
+namespace uie {
+namespace {
+
+// The month a group retires in, as year*12 + month-1, for a birth month.
+std::optional<std::int64_t> retirement_month(const std::vector<RetirementRule>& rules, const std::string& group,
+                                             std::int64_t birth) {
+  for (const auto& r : rules) {
+    if (r.group != group) continue;
+    std::int64_t delay = 0;
+    if (birth >= r.delay_from) delay = std::min(r.max_delay, (birth - r.delay_from) / r.months_per_step + 1);
+    return birth + r.base_months + delay;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void apply_derivations(const Policy& policy, const Date& as_of, const Date& today, FactSet& facts) {
+  for (const auto& d : policy.derivations) {
+    if (d.fact < 0 || facts.get(d.fact)) continue;
+    const FactValue* from = facts.get(d.from);
+    if (!from) continue;
+    FactValue& out = facts.slot(d.fact);
+    switch (d.kind) {
+      case Derivation::Kind::kAtLeast:
+        if (!d.param) continue;
+        out.number = from->number >= d.param->at(as_of).value.count ? d.then_option : d.else_option;
+        break;
+      case Derivation::Kind::kRetirementAge: {
+        const FactValue* group = facts.get(d.from2);
+        if (!group || !d.param) continue;
+        const FactDef& g = policy.program->facts[static_cast<std::size_t>(d.from2)];
+        auto month = retirement_month(d.param->at(as_of).value.retirement,
+                                      g.options[static_cast<std::size_t>(group->number)].text, from->number);
+        if (!month) continue;
+        out.number = *month - (today.year * 12 + today.month - 1);
+        break;
+      }
+    }
+    out.present = true;
+    out.derived = true;
+  }
+}
+
+const Derivation* derivation_of(const Policy& policy, int fact) {
+  for (const auto& d : policy.derivations) {
+    if (d.fact == fact) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace uie

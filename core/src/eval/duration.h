@@ -1,0 +1,27 @@
+// The duration of 失业保险金: the longest entitlement for the contribution time,
+// what is left after the months drawn, and the extension to the legal
+// retirement age where the policy grants it. Shared by the entitlement_left
+// condition and the response's duration fields.
+#pragma once
+
+#include "eval/context.h"
+
+namespace uie {
+
+struct Entitlement {
+  std::int64_t max = 0;        // months, by the contribution-time bands
+  std::int64_t used = 0;       // months already drawn
+  std::int64_t remaining = 0;  // max - used, not below 0
+  std::int64_t extension = 0;  // months continued to retirement age (0 when none)
+};
+
+// Needs the contribution months (given); the rest may be absent.
+Entitlement entitlement(const EvalContext& cx, const Duration& d);
+
+// The longest entitlement for `contribution_months` under `bands`.
+std::int64_t band_months(const std::vector<Band>& bands, std::int64_t contribution_months);
+
+// Fills result.duration (the response's max_months … total_months fields).
+void evaluate_duration(EvalContext& cx, bool eligible);
+
+}  // namespace uie

@@ -1,0 +1,92 @@
+#include "eval/evaluate.h"
+
+#include <algorithm>
+
+#include "eval/amount.h"
+#include "eval/context.h"
+#include "eval/derive.h"
+#include "kinds/kind.h"
+
+namespace uie {
+namespace {
+
+// Parameters are read as on the request's date, kept within the policy's
+// validity (a policy named outright is read as it stood).
+Date clamp(const Date& d, const Policy& p) {
+  if (d < p.valid_from) return p.valid_from;
+  if (p.valid_to && *p.valid_to < d) return *p.valid_to;
+  return d;
+}
+
+// The required facts an undecided condition still needs: the ones its
+// undecided parts read. A condition already decided needs nothing more.
+void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::vector<int>& out) {
+  if (o.passed != Tri::kNull || !o.cond) return;
+  if (o.cond->kind && o.cond->kind->composite) {
+    for (int k = 0; k < o.sub_count; ++k) needed(r, r.outcomes[static_cast<std::size_t>(o.first_sub + k)], cx, out);
+    return;
+  }
+  for (int f : o.cond->reads) {
+    if (f >= 0 && !cx.value(f) && cx.required(f)) out.push_back(f);
+  }
+}
+
+// An optional fact worth offering: not gated off by a yes/no fact that is
+// not set (派遣 amounts without labor_dispatch), and not a size that cannot
+// matter (a unit type with its own rate, or a size already given).
+bool worth_asking(const Policy& p, const EvalContext& cx, int id) {
+  for (const auto& rule : p.program->consistency) {
+    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact == id) {
+      const FactValue* g = cx.given(rule.other);
+      if (!g || !g->number) return false;
+    }
+  }
+  const AmountRule& a = p.amount;
+  if (a.kind != AmountRule::Kind::kPercentOfBase) return true;
+  const Derivation* size = nullptr;
+  for (const auto& d : p.derivations) {
+    if (d.fact == a.size_fact) size = &d;
+  }
+  if (id != a.size_fact && !(size && id == size->from)) return true;
+  const FactValue* unit = cx.given(a.unit_type_fact);
+  bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
+  return !(own_rate || (id != a.size_fact && cx.given(a.size_fact)));
+}
+
+}  // namespace
+
+void evaluate(const Policy& p, Request& req, Result& r) {
+  r.reset(&p);
+  r.in_force = p.in_force(req.date);
+  Date as_of = clamp(req.date, p);
+  apply_derivations(p, as_of, req.date, req.facts);
+  EvalContext cx(p, req.facts, as_of, r);
+  r.outcomes.reserve(p.condition_count);
+  int first = cx.allocate(p.conditions.size());
+  bool any_false = false, any_null = false;
+  for (std::size_t i = 0; i < p.conditions.size(); ++i) {
+    cx.evaluate_into(p.conditions[i], first + static_cast<int>(i));
+    Tri t = r.outcomes[i].passed;
+    any_false = any_false || t == Tri::kFalse;
+    any_null = any_null || t == Tri::kNull;
+  }
+  // What is missing: the facts undecided conditions still need, and the
+  // required facts the amount needs; in asking order.
+  for (std::size_t i = 0; i < p.conditions.size(); ++i) needed(r, r.outcomes[i], cx, r.missing);
+  for (int f : p.amount.reads) {
+    if (f >= 0 && !cx.value(f) && cx.required(f)) r.missing.push_back(f);
+  }
+  std::sort(r.missing.begin(), r.missing.end());
+  r.missing.erase(std::unique(r.missing.begin(), r.missing.end()), r.missing.end());
+  for (int id : p.used_facts) {
+    if (!cx.given(id) && !cx.required(id) && worth_asking(p, cx, id)) r.optional_missing.push_back(id);
+  }
+  r.eligible = any_false ? Tri::kFalse : (any_null || !r.missing.empty()) ? Tri::kNull : Tri::kTrue;
+  evaluate_amount(cx, r.eligible);
+  if (r.eligible == Tri::kFalse) {
+    r.missing.clear();
+    r.optional_missing.clear();
+  }
+}
+
+}  // namespace uie

@@ -1,0 +1,14 @@
+// Evaluating a checked request under one policy, into a typed Result: every
+// condition's verdict with the numbers it used, what is still missing, the
+// amount and duration. Rendering is separate (render/).
+#pragma once
+
+#include "eval/result.h"
+#include "input/request.h"
+
+namespace uie {
+
+// `req.facts` gains the values the policy derives (marked as derived).
+void evaluate(const Policy& policy, Request& req, Result& result);
+
+}  // namespace uie

@@ -1,0 +1,46 @@
+// The facts of one request, typed and addressed by the program's fact index.
+// Filled by the request reader (JSON) or the screening reader (CSV); read by
+// the evaluator. One value per fact, no strings but the few text facts.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "base/date.h"
+
+namespace uie {
+
+constexpr int kMaxFacts = 48;
+
+struct FactValue {
+  bool present = false;
+  bool derived = false;     // computed by the policy, not given
+  std::int64_t number = 0;  // count, integer, money (fen), bool (0/1), date ordinal, enum option index
+  std::uint8_t levels = 0;  // level_list: bit n set for level n (1–5)
+  std::uint8_t level_count = 0;      // level_list: the levels as given, in order
+  std::uint8_t level_list[5] = {0, 0, 0, 0, 0};
+  Date date;                // date facts
+  std::string text;         // string facts (and enum values as written)
+};
+
+struct FactSet {
+  std::array<FactValue, kMaxFacts> values;
+
+  const FactValue* get(int index) const {
+    if (index < 0 || index >= kMaxFacts) return nullptr;
+    return values[static_cast<std::size_t>(index)].present ? &values[static_cast<std::size_t>(index)] : nullptr;
+  }
+  FactValue& slot(int index) { return values[static_cast<std::size_t>(index)]; }
+  void clear() {
+    for (auto& v : values) {
+      v.present = false;
+      v.derived = false;
+      v.levels = 0;
+      v.level_count = 0;
+      v.text.clear();
+    }
+  }
+};
+
+}  // namespace uie

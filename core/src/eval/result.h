@@ -1,0 +1,116 @@
+// What evaluating one request under one policy found, as typed values:
+// each condition's verdict and the numbers it used, the amount and duration,
+// what is missing, and which notes apply. No text: the renderers turn this
+// into the contract's JSON, a screening line or a CSV row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "base/exact.h"
+#include "model/messages.h"
+#include "model/policy.h"
+
+namespace uie {
+
+// true / false / undecided
+enum class Tri : std::int8_t { kNull = -1, kFalse = 0, kTrue = 1 };
+
+inline Tri tri(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+
+struct CondOutcome {
+  const Condition* cond = nullptr;
+  Tri passed = Tri::kNull;
+  bool alt = false;        // the kind's second set of sentences (small units)
+  bool defaulted = false;  // an optional fact left out was taken as 0 / no
+  std::int64_t n[6] = {0, 0, 0, 0, 0, 0};  // the numbers the sentence shows (kind-specific)
+  const Rate* rate = nullptr;              // a rate the sentence shows
+  const ParamCase* param_case = nullptr;   // the fact-dependent value that applied
+  int first_sub = -1, sub_count = 0;       // any_of / all_of: their sub-outcomes
+  Msg suffix = Msg::kCount_;               // an explanation added to the sentence (none: kCount_)
+  std::int64_t suffix_arg = 0;
+};
+
+// A change that would make a failed condition pass, read off the rule.
+struct WhatIf {
+  const Condition* cond = nullptr;
+  int outcome = -1;  // index into Result::outcomes
+  int fact = -1;
+  enum class Bound { kNone, kMin, kMax } bound = Bound::kNone;
+  std::int64_t value = 0;
+  const ParamCase* param_case = nullptr;  // "if this fact were …, the limit would be …"
+};
+
+struct RefundAmount {
+  bool has_unit = false;           // the unit type is known (else nothing below is shown)
+  bool computed = false;           // the amount was computed (eligible, base known)
+  std::optional<Fen> base;         // contributions counted
+  const Rate* rate = nullptr;
+  const Param* rate_param = nullptr;
+  int size_option = -1;            // the size used
+  enum class SizeSource { kNone, kFact, kDerived } size_source = SizeSource::kNone;
+  const Derivation* size_derivation = nullptr;
+  std::int64_t derived_from = 0;   // the headcount the size was derived from
+  std::int64_t derived_min = 0;
+  bool candidates = false;         // size unknown: both amounts shown
+  Fen large = 0, sme = 0;
+  const Rate* large_rate = nullptr;
+  const Rate* sme_rate = nullptr;
+  std::optional<Fen> pass_on;
+};
+
+struct SplitAmount {
+  const Rate* total = nullptr;
+  const Rate* unit = nullptr;
+  const Rate* individual = nullptr;
+  std::optional<Fen> unit_fen, individual_fen;
+};
+
+struct DurationResult {
+  bool shown = false;
+  std::optional<std::int64_t> max_months, remaining, extension, total;
+  std::int64_t extension_within = 0;
+};
+
+struct Result {
+  const Policy* policy = nullptr;
+  bool in_force = true;
+  Tri eligible = Tri::kNull;
+  std::vector<CondOutcome> outcomes;  // one per top-level condition, then the sub-outcomes
+  std::vector<WhatIf> whatifs;
+  std::vector<int> missing, optional_missing;
+  std::vector<int> defaulted;         // optional yes/no facts taken as no, in the order used
+  // The amount, by kind.
+  std::optional<Fen> amount;
+  bool amount_is_cap = false;
+  const Param* cap_param = nullptr;   // the ceiling that made it a cap
+  RefundAmount refund;
+  SplitAmount split;
+  std::int64_t table_value = 0;       // the table entry's amount (fen), when shown
+  bool split_total_only = false;      // a contribution split with only the total rate
+  bool local_note = false;            // the amount is set locally: the note names the document
+  DurationResult duration;
+
+  void reset(const Policy* p) {
+    policy = p;
+    in_force = true;
+    eligible = Tri::kNull;
+    outcomes.clear();
+    whatifs.clear();
+    missing.clear();
+    optional_missing.clear();
+    defaulted.clear();
+    amount.reset();
+    amount_is_cap = false;
+    cap_param = nullptr;
+    refund = RefundAmount{};
+    split = SplitAmount{};
+    table_value = 0;
+    split_total_only = false;
+    local_note = false;
+    duration = DurationResult{};
+  }
+};
+
+}  // namespace uie

@@ -1,0 +1,71 @@
+// The program's consistency rules: facts that cannot both be true
+// (inconsistent_facts, pointing at the fact the rule names).
+#include "input/request.h"
+
+namespace uie {
+namespace {
+
+std::string fill(std::string t, const std::string& key, const std::string& value) {
+  std::string pat = "{" + key + "}";
+  for (std::size_t at = t.find(pat); at != std::string::npos; at = t.find(pat, at + value.size())) t.replace(at, pat.size(), value);
+  return t;
+}
+
+bool fail(RequestError& err, const std::string& path, std::string message) {
+  err = RequestError{"inconsistent_facts", path, std::move(message)};
+  return false;
+}
+
+}  // namespace
+
+bool check_consistency(const RuleSet&, const ProgramDef& p, const Request& req, bool en, RequestError& err) {
+  for (const auto& rule : p.consistency) {
+    const FactValue* a = req.facts.get(rule.fact);
+    std::string path = rule.fact >= 0 ? "/facts/" + p.facts[static_cast<std::size_t>(rule.fact)].id : "";
+    const std::string& message = en && !rule.message_en.empty() ? rule.message_en : rule.message;
+    using K = ConsistencyRule::Kind;
+    switch (rule.kind) {
+      case K::kNotGreater: {
+        const FactValue* b = req.facts.get(rule.other);
+        if (a && b && a->number > b->number) {
+          return fail(err, path, fill(fill(message, "fact", std::to_string(a->number)), "than", std::to_string(b->number)));
+        }
+        break;
+      }
+      case K::kSumNotGreater: {
+        const FactValue* b = req.facts.get(rule.other);
+        Fen sum = 0;
+        int last = -1;
+        for (int f : rule.facts) {
+          if (const FactValue* v = req.facts.get(f)) {
+            sum += v->number;
+            last = f;
+          }
+        }
+        if (b && last >= 0 && sum > b->number) {
+          return fail(err, "/facts/" + p.facts[static_cast<std::size_t>(last)].id,
+                      fill(fill(message, "sum", yuan_str(sum)), "than", yuan_str(b->number)));
+        }
+        break;
+      }
+      case K::kRequiresTrue: {
+        const FactValue* flag = req.facts.get(rule.other);
+        if (a && a->number != 0 && !(flag && flag->number != 0)) return fail(err, path, message);
+        break;
+      }
+      case K::kNotAfterRequestDate:
+        if (a && req.date < a->date) {
+          return fail(err, path, fill(fill(message, "fact", a->date.str()), "date", req.date.str()));
+        }
+        break;
+      case K::kTrueRequiresAtLeast: {
+        const FactValue* b = req.facts.get(rule.other);
+        if (a && a->number != 0 && b && b->number < rule.min) return fail(err, path, fill(message, "other", std::to_string(b->number)));
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace uie

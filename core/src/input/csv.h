@@ -1,0 +1,65 @@
+// Reading batches: lines of JSONL, records of CSV (RFC 4180: quoted fields,
+// "" inside quotes, quoted newlines, CRLF or LF, a UTF-8 byte-order mark at
+// the start). Both stream: text arrives in chunks and memory stays bounded
+// by the longest record, whatever the batch holds.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace uie {
+
+// Calls `each(line, too_long)` for every line of `text` (a CR before the
+// newline belongs to the line ending); a line longer than `limit` is passed
+// as too_long with its text dropped.
+template <typename Each>
+void for_each_line(std::string_view text, std::size_t limit, Each&& each) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.size() > limit) each(std::string_view(), true);
+    else each(line, false);
+    start = next;
+  }
+}
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::size_t max_record_bytes) : limit_(max_record_bytes) {}
+
+  // More text of the batch.
+  void feed(std::string_view chunk) { buffer_.append(chunk.data(), chunk.size()); }
+
+  enum class Status { kRecord, kNeedMore, kEnd };
+  enum class Problem { kNone, kTooLong, kUnclosedQuote };
+  // The next whole record. With `final` (no more text will come) the rest of
+  // the buffer counts as a record. `problem` is set for a record that cannot
+  // be read whole; its fields are then whatever could be read.
+  Status next(std::vector<std::string>& fields, bool final, Problem& problem);
+  std::size_t limit() const { return limit_; }
+
+  // The number of the record last returned, counting from 1 (the header).
+  std::size_t record_number() const { return records_; }
+
+ private:
+  std::string buffer_;
+  std::size_t pos_ = 0;      // where the next record starts in buffer_
+  std::size_t records_ = 0;
+  std::size_t limit_;
+  bool bom_checked_ = false;
+  bool skipping_ = false;     // inside a record past the limit
+  bool skip_quoted_ = false;  // …and inside quotes there
+};
+
+// A cell for a CSV file: quoted when it holds a separator, a quote or a line
+// break; and, as spreadsheets need, with a leading = + - @ (or tab / CR)
+// neutralised by a ' so that no cell of ours is ever run as a formula.
+void append_csv_cell(std::string& out, std::string_view cell);
+
+}  // namespace uie

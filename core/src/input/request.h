@@ -1,0 +1,54 @@
+// A request (contract §1) read and checked into typed facts. Every refusal is
+// an error value with the contract's code, a JSON Pointer and a message in
+// plain words.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "eval/facts.h"
+#include "input/json_reader.h"
+#include "model/ruleset.h"
+
+namespace uie {
+
+struct Limits;
+
+struct RequestError {
+  std::string code;
+  std::string path;
+  std::string message;
+};
+
+struct Request {
+  std::string region;
+  Date date;
+  bool date_given = false;
+  const ProgramDef* program = nullptr;
+  std::string policy_id;  // empty: choose by region and date
+  FactSet facts;
+};
+
+// Reads a request and checks everything that does not depend on the policy:
+// shape, region, date, program, each fact's type and bounds, and the
+// program's consistency rules. `tree` is scratch space reused between calls.
+bool read_request(const RuleSet& rules, std::string_view text, const Limits& limits, const Date& today, bool english,
+                  JsonTree& tree, Request& out, RequestError& err);
+
+// One fact from a JSON value (shared with tests); `path` is where it stands.
+bool read_fact_json(const RuleSet& rules, const FactDef& def, const JsonTree& tree, const JsonTree::Node& v,
+                    const std::string& path, bool english, FactValue& out, RequestError& err);
+
+// The program's consistency rules over the facts read.
+bool check_consistency(const RuleSet& rules, const ProgramDef& p, const Request& req, bool english, RequestError& err);
+
+// The message for an unknown fact name, with the fact probably meant.
+std::string unknown_fact_message(const RuleSet& rules, const ProgramDef& p, std::string_view key, bool english);
+
+// Whether the first two digits are a province-level code of GB/T 2260 (or 66).
+bool known_province(const std::string& code);
+
+// "“上年末单位参保人数”（insured_headcount）": a fact named in an error.
+std::string fact_name(const RuleSet& rules, const FactDef& def, bool english);
+
+}  // namespace uie

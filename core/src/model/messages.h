@@ -1,0 +1,60 @@
+// Every sentence the engine writes itself — notes, explanations it adds to
+// the rules' own sentences, request errors — lives in rules/messages.json, in
+// Chinese and English, beside the rule data, so an analyst can edit them.
+// This table names each message and the placeholders it may use, in the
+// order the engine passes their values.
+#pragma once
+
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/template.h"
+
+namespace uie {
+
+enum class Msg {
+  // words and formats
+  kYes, kNo, kNone, kOpenEnded, kListSeparator, kQuotedFact, kLevel, kYuan, kDate, kValidity,
+  // explanations inside condition sentences
+  kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended,
+  // notes
+  kSizeDerived, kSizeCandidates, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
+  kLocalAmount, kExtension, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
+  kDisclaimer,
+  // request errors
+  kTooLarge, kNulByte, kDuplicateKey, kNotJson, kTooDeep, kNotObject, kUnknownMember,
+  kNoRegion, kRegionNotString, kRegionNotSixDigits, kUnknownRegion, kBadDate, kNoProgram,
+  kProgramNotString, kUnknownProgram, kPolicyNotString, kFactsNotObject, kUnknownFact,
+  kUnknownFactHint, kUnknownFactExact, kFactName, kNotBool, kNotOneOf, kOptionShown,
+  kNotCount, kNotInteger, kOutOfRange, kNotAnOption, kNotMoney, kMoneyNaN, kMoneyNegative,
+  kMoneyDecimals, kMoneyTooLarge, kNotDate, kNotMonth, kNotText, kTextTooLong, kNotLevelList, kNotLevel,
+  kUnknownPolicy, kNoPolicy, kNoPolicyLatest, kNotLoaded,
+  // screening CSV files
+  kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,
+  kCount_  // the number of messages
+};
+
+constexpr std::size_t kMessageCount = static_cast<std::size_t>(Msg::kCount_);
+
+struct MessageDef {
+  const char* key;                      // the key in rules/messages.json
+  std::vector<std::string_view> slots;  // its placeholders, in argument order
+};
+
+// The definitions, indexed by Msg.
+const std::array<MessageDef, kMessageCount>& message_defs();
+
+class Messages {
+ public:
+  // Renders message `id` with `args` (plain text, in the order of its slots).
+  void render(Msg id, bool english, Sink& sink, std::initializer_list<std::string_view> args = {}) const;
+  // The same, as a plain string.
+  std::string text(Msg id, bool english, std::initializer_list<std::string_view> args = {}) const;
+
+  std::array<Template, kMessageCount> zh, en;
+};
+
+}  // namespace uie

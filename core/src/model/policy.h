@@ -1,0 +1,210 @@
+// The compiled rule set: what the pack loader builds and the evaluator reads.
+// Typed throughout and immutable once loaded; facts are addressed by index,
+// parameters by pointer, sentences are parsed templates, and the JSON that
+// never changes (policy objects, citations) is rendered once, at load time.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/exact.h"
+#include "base/template.h"
+#include "model/program.h"
+
+namespace uie {
+
+// Where a rule comes from: document number, clause, and the words themselves.
+// `basis` says where a value was verified when the documents do not state it.
+struct Cite {
+  std::string doc_no, clause, quote, basis;
+  std::string json;  // the response's cite object, rendered once
+  std::string tag;   // "（人社部发〔2024〕40号 二）", appended to notes
+};
+
+// Two sentences, in Chinese and (where the rule data gives one) English.
+struct Text2 {
+  Template zh, en;
+  const Template& in(bool english) const { return english && !en.empty() ? en : zh; }
+  bool empty() const { return zh.empty(); }
+};
+
+// ---- Parameters: values keyed by effective date, each with its citation ----
+
+struct Band {
+  std::int64_t from_months = 0;  // contribution months at or above this
+  std::int64_t months = 0;       // longest entitlement
+};
+
+// The statutory retirement age of one group, and how it rises with the
+// birth month (全国人大常委会 2024-09-13 decision).
+struct RetirementRule {
+  std::string group;             // a value of the group fact, e.g. "male"
+  std::int64_t base_months = 0;  // the age before the reform, in months (60 years = 720)
+  int delay_from = 0;            // first birth month delayed, as year*12 + month-1
+  std::int64_t months_per_step = 1;  // births per month of delay
+  std::int64_t max_delay = 0;    // months
+};
+
+enum class ParamType { kCount, kRate, kMoney, kBands, kDate, kRetirement };
+
+const char* param_type_name(ParamType t);
+
+struct ParamScalar {
+  std::int64_t count = 0;
+  Rate rate;
+  Fen money = 0;
+  Date date;
+  std::vector<Band> bands;
+  std::vector<RetirementRule> retirement;
+};
+
+// A value that differs by a fact: "每人每年1次…急需紧缺职业(工种)证书的，增加2次".
+struct ParamCase {
+  int fact = -1;
+  bool is_bool = true;
+  bool equals_bool = true;
+  int equals_option = -1;  // enum facts: the option index
+  ParamScalar value;
+  const Cite* cite = nullptr;
+  Text2 whatif;  // what the person could change to get this value; {value} is the value
+};
+
+struct ParamValue {
+  Date from;
+  ParamScalar value;
+  const Cite* cite = nullptr;
+  std::vector<ParamCase> when;
+};
+
+struct Param {
+  std::string id;
+  ParamType type = ParamType::kCount;
+  bool cap = false;                // the document gives a ceiling (不超过), not the figure
+  std::vector<ParamValue> values;  // ascending `from`
+  std::string set_by;              // doc_no of the document that set the latest value
+  // The value from on or before `d` (else the first).
+  const ParamValue& at(const Date& d) const;
+};
+
+// ---- Conditions ----
+
+struct KindOps;
+
+struct Condition {
+  std::string id;
+  const KindOps* kind = nullptr;
+  int fact = -1, fact2 = -1;  // meaning depends on the kind (e.g. numerator, denominator)
+  const Param* param = nullptr;   // the threshold
+  const Param* param2 = nullptr;  // a second threshold (small units' headcount)
+  const Param* param3 = nullptr;  // a third (small units' rate)
+  std::uint64_t option_set = 0;   // one_of on an enum fact: the allowed option indices
+  std::vector<std::int64_t> numbers;  // one_of on an integer fact
+  int mode = 0;                   // kind-specific switch (level_not_claimed: same / higher)
+  Text2 pass, fail, unknown;
+  Text2 pass2, fail2;             // the small-unit sentences of ratio_at_most
+  Text2 whatif;
+  std::string label;
+  std::vector<Condition> of;      // any_of / all_of
+  const Cite* cite = nullptr;     // null for a sub-condition
+  std::vector<int> reads;         // the facts it reads, for `missing`
+  std::string head_json;          // {"id":"…","passed":
+  std::string tail_json;          // ,"cite":{…}}
+};
+
+// ---- Derived facts: a fact the policy computes when it is not given ----
+
+struct Derivation {
+  enum class Kind { kAtLeast, kRetirementAge };
+  Kind kind = Kind::kAtLeast;
+  std::string id;
+  int fact = -1;                  // the fact derived
+  int from = -1, from2 = -1;      // its inputs
+  const Param* param = nullptr;   // kAtLeast: the threshold; kRetirementAge: the schedule
+  int then_option = -1, else_option = -1;  // kAtLeast on an enum: the values
+  const Cite* cite = nullptr;
+};
+
+// ---- Amounts ----
+
+struct AmountRule {
+  enum class Kind { kNone, kPercentOfBase, kTable, kContributionSplit, kLocal };
+  Kind kind = Kind::kNone;
+  // kPercentOfBase (稳岗返还)
+  int base = -1;
+  std::vector<int> exclude;  // parts of the base not refunded
+  int pass_on = -1;          // part of the refund passed on to user units
+  int unit_type_fact = -1, size_fact = -1;
+  std::vector<const Param*> rate_by_unit_type;  // by option index of unit_type; null = by size
+  const Param* rate_large = nullptr;
+  const Param* rate_sme = nullptr;
+  int size_large_option = -1, size_sme_option = -1;
+  // kTable
+  int table_fact = -1;
+  std::vector<std::pair<std::int64_t, const Param*>> table;
+  // kContributionSplit
+  const Param* total = nullptr;
+  const Param* unit = nullptr;
+  const Param* individual = nullptr;
+  // kLocal
+  std::string text, text_en;
+  const Cite* cite = nullptr;
+  std::vector<int> reads;  // the facts the amount needs
+};
+
+struct Duration {
+  const Param* bands = nullptr;  // null when the program has no duration
+  const Param* extension_within = nullptr;  // months before retirement that trigger the extension
+  const Cite* extension_cite = nullptr;
+  int contribution_months = -1, months_used = -1, months_to_retirement = -1;
+};
+
+struct Note {
+  std::string zh, en;  // the text with its citation tag, ready to show
+};
+
+// ---- Documents and policies ----
+
+struct Document {
+  std::string id, doc_no, title, issuer, region, source, file;
+  std::optional<Date> issued;
+  bool draft = false;
+};
+
+// One program under one document, with everything it inherits resolved.
+struct Policy {
+  const Document* doc = nullptr;
+  const ProgramDef* program = nullptr;
+  Date valid_from;
+  std::optional<Date> valid_to;
+  std::vector<const Document*> chain;  // most general first, ending with doc
+  const Policy* parent = nullptr;      // the policy this one extends or forwards
+  std::vector<std::unique_ptr<Param>> params;
+  std::vector<Derivation> derivations;
+  std::vector<Condition> conditions;
+  std::size_t condition_count = 0;      // conditions and sub-conditions: the outcomes one request fills
+  AmountRule amount;
+  Duration duration;
+  std::vector<Note> notes;
+  std::vector<int> used_facts;          // in the program's asking order
+  std::vector<const Cite*> fact_cites;  // by fact index: the cite of the first rule that uses it
+  std::vector<std::string> question_head, question_tail;  // by used fact: the question around "answered"
+  std::string json_open;     // the response's policy object without its closing brace
+  std::string catalog_json;  // the catalog's entry head (no validity), without its closing brace
+
+  bool in_force(const Date& d) const { return valid_from <= d && (!valid_to || d <= *valid_to); }
+  bool extends(const Policy* other) const {
+    for (const Policy* p = parent; p; p = p->parent) {
+      if (p == other) return true;
+    }
+    return false;
+  }
+  const Param* param(std::string_view id) const;
+  bool uses(int fact) const;
+};
+
+}  // namespace uie

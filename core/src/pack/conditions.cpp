@@ -1,0 +1,54 @@
+#include "pack/conditions.h"
+
+#include "base/json_out.h"
+#include "kinds/kind.h"
+
+namespace uie {
+namespace {
+
+// The sentences of one language: pass and fail with the kind's placeholders;
+// "unknown" with the list of what is missing (or, for a composite, the
+// sentences of its parts).
+void texts(const RawTexts& raw, const KindOps& kind, const RawCondition& c, const std::string& key, Resolver& r,
+           Text2& pass, Text2& fail, Text2* unknown, bool english) {
+  if (!raw.given) return;
+  auto compile = [&](const std::string& s, const std::vector<std::string_view>& slots, const char* field) {
+    return r.sentence(s, slots, c.at, "/" + key + "/" + field);
+  };
+  (english ? pass.en : pass.zh) = compile(raw.pass, kind.slots, "pass");
+  (english ? fail.en : fail.zh) = compile(raw.fail, kind.slots, "fail");
+  if (unknown && !raw.unknown.empty()) {
+    static const std::vector<std::string_view> leaf = {"facts"}, composite = {"detail"};
+    (english ? unknown->en : unknown->zh) = compile(raw.unknown, kind.composite ? composite : leaf, "unknown");
+  }
+}
+
+}  // namespace
+
+Condition compile_condition(const RawCondition& raw, Resolver& r, bool nested) {
+  Condition c;
+  c.id = raw.id;
+  c.label = raw.label;
+  c.kind = find_kind(raw.kind);
+  if (!c.kind) return c;  // reported when read
+  const KindOps& kind = *c.kind;
+  texts(raw.text, kind, raw, "text", r, c.pass, c.fail, &c.unknown, false);
+  texts(raw.text_en, kind, raw, "text_en", r, c.pass, c.fail, &c.unknown, true);
+  if (raw.has_small_unit) {
+    texts(raw.small_text, kind, raw, "small_unit/text", r, c.pass2, c.fail2, nullptr, false);
+    texts(raw.small_text_en, kind, raw, "small_unit/text_en", r, c.pass2, c.fail2, nullptr, true);
+  }
+  if (!raw.whatif.empty()) c.whatif.zh = r.sentence(raw.whatif, kind.whatif_slots, raw.at, "/whatif");
+  if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, kind.whatif_slots, raw.at, "/whatif_en");
+  if (!nested && raw.cite) c.cite = r.cite(*raw.cite);
+  kind.resolve(raw, c, r);
+  if (!nested) {
+    JsonOut head(c.head_json);
+    head.raw("{").key("id").str(c.id).next("passed");
+    JsonOut tail(c.tail_json);
+    tail.next("cite").raw(c.cite ? c.cite->json : "null").raw("}");
+  }
+  return c;
+}
+
+}  // namespace uie

@@ -1,0 +1,24 @@
+// Loading: pack texts in, one immutable compiled rule set out, or the issues
+// that stop it (a half-loaded rule set would give wrong answers silently).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "model/ruleset.h"
+#include "uie/engine.h"
+
+namespace uie {
+
+std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vector<LoadIssue>& issues);
+
+// Rule-set checks across policies (checks.cpp): two unrelated policies for the
+// same place and program in force on one day.
+void check_overlaps(const RuleSet& rs, std::vector<LoadIssue>& issues);
+// An element inherited by several packs is checked with each: each issue once.
+void dedupe(std::vector<LoadIssue>& issues);
+
+// The JSON that never changes, rendered once (render/static_json.cpp).
+void render_static_json(RuleSet& rs, const char* engine_version);
+
+}  // namespace uie

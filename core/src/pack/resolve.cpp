@@ -1,0 +1,270 @@
+#include "pack/resolve.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "base/json_out.h"
+#include "kinds/kind.h"
+#include "pack/conditions.h"
+
+namespace uie {
+
+// ---------------------------------------------------------------- Resolver
+
+Reporter& Resolver::reporter(const Origin& at) { return *reporters_.at(at.file); }
+
+void Resolver::issue(const Origin& at, const char* code, const std::string& suffix, const std::string& message) {
+  reporter(at).issue(code, at.pointer + suffix, message);
+}
+
+void Resolver::use(int fact) {
+  if (fact < 0) return;
+  auto& used = policy_.used_facts;
+  if (std::find(used.begin(), used.end(), fact) == used.end()) used.push_back(fact);
+}
+
+int Resolver::fact(const std::string& name, const Origin& at, const std::string& suffix,
+                   std::initializer_list<FactType> types) {
+  if (name.empty()) return -1;
+  const FactDef* f = program_.fact(name);
+  if (!f) {
+    issue(at, issue::kUnknownFact, suffix, "引用了项目“" + program_.id + "”中没有的事实“" + name + "”");
+    return -1;
+  }
+  if (types.size() && std::find(types.begin(), types.end(), f->type) == types.end()) {
+    std::string allowed;
+    for (FactType t : types) allowed += (allowed.empty() ? "" : " 或 ") + std::string(fact_type_name(t));
+    issue(at, issue::kFactType, suffix,
+          "事实“" + name + "”是 " + fact_type_name(f->type) + " 类型，这里需要 " + allowed + " 类型");
+    return -1;
+  }
+  use(f->index);
+  return f->index;
+}
+
+std::string Resolver::name(const RawCondition& c, const char* key) {
+  auto it = c.names.find(key);
+  return it == c.names.end() ? "" : it->second;
+}
+
+int Resolver::fact(const RawCondition& c, const char* key, std::initializer_list<FactType> types) {
+  std::string n = name(c, key);
+  if (n.empty()) {
+    issue(c.at, issue::kMissing, std::string("/") + key, std::string("缺少“") + key + "”");
+    return -1;
+  }
+  return fact(n, c.at, std::string("/") + key, types);
+}
+
+const Param* Resolver::param(const std::string& id, const Origin& at, const std::string& suffix, ParamType type) {
+  if (id.empty()) return nullptr;
+  const Param* p = policy_.param(id);
+  if (!p) {
+    issue(at, issue::kUnknownParam, suffix, "引用了未定义的参数“" + id + "”");
+    return nullptr;
+  }
+  if (p->type != type) {
+    issue(at, issue::kParamType, suffix,
+          "参数“" + id + "”的类型不对：这里需要 " + param_type_name(type) + "，它是 " + param_type_name(p->type));
+    return nullptr;
+  }
+  return p;
+}
+
+const Param* Resolver::param(const RawCondition& c, const char* key, ParamType type) {
+  std::string n = name(c, key);
+  if (n.empty()) {
+    issue(c.at, issue::kMissing, std::string("/") + key, std::string("缺少“") + key + "”");
+    return nullptr;
+  }
+  return param(n, c.at, std::string("/") + key, type);
+}
+
+const Cite* Resolver::cite(const RawCite& raw) {
+  for (const auto& c : cites_) {
+    if (c.doc_no == raw.doc_no && c.clause == raw.clause && c.quote == raw.quote && c.basis == raw.basis) return &c;
+  }
+  Cite c{raw.doc_no, raw.clause, raw.quote, raw.basis, "", ""};
+  JsonOut o(c.json);
+  o.raw("{").key("doc_no").str(c.doc_no).next("clause").str(c.clause).next("quote").str(c.quote);
+  if (!c.basis.empty()) o.next("basis").str(c.basis);
+  o.raw("}");
+  c.tag = "（" + c.doc_no + " " + c.clause + "）";
+  cites_.push_back(std::move(c));
+  return &cites_.back();
+}
+
+Template Resolver::sentence(const std::string& text, const std::vector<std::string_view>& slots, const Origin& at,
+                            const std::string& suffix) {
+  return Template::parse(text, slots, [&](std::string_view name) {
+    issue(at, issue::kPlaceholder, suffix, "这句话不能用占位符 {" + std::string(name) + "}");
+  });
+}
+
+// ---------------------------------------------------------------- sections
+
+namespace {
+
+ParamCase resolve_case(const RawCase& raw, Resolver& r) {
+  ParamCase c;
+  c.value = raw.value;
+  c.fact = r.fact(raw.fact, raw.at, "/fact", {FactType::kBool, FactType::kEnum});
+  if (c.fact >= 0) {
+    const FactDef& f = r.program().facts[static_cast<std::size_t>(c.fact)];
+    c.is_bool = f.type == FactType::kBool;
+    if (c.is_bool != (raw.equals.kind == RawScalar::Kind::kBool)) {
+      r.issue(raw.at, issue::kValue, "/equals", "equals 与事实“" + f.id + "”的类型不一致");
+    } else if (c.is_bool) {
+      c.equals_bool = raw.equals.flag;
+    } else {
+      for (std::size_t o = 0; o < f.options.size(); ++o) {
+        if (f.options[o].text == raw.equals.text) c.equals_option = static_cast<int>(o);
+      }
+      if (c.equals_option < 0) r.issue(raw.at, issue::kValue, "/equals", "“" + raw.equals.text + "”不是事实“" + f.id + "”的选项");
+    }
+  }
+  if (raw.cite) c.cite = r.cite(*raw.cite);
+  c.whatif.zh = r.sentence(raw.whatif, {"value"}, raw.at, "/whatif");
+  if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, {"value"}, raw.at, "/whatif_en");
+  return c;
+}
+
+void resolve_params(const RawSection& s, Resolver& r) {
+  Policy& pol = r.policy();
+  for (const auto& raw : s.params) {
+    auto p = std::make_unique<Param>();
+    p->id = raw.id;
+    p->type = raw.type;
+    p->cap = raw.cap;
+    for (const auto& rv : raw.values) {
+      ParamValue v;
+      v.from = rv.from;
+      v.value = rv.value;
+      v.cite = r.cite(rv.cite);
+      p->values.push_back(std::move(v));
+    }
+    p->set_by = p->values.empty() ? pol.doc->doc_no : p->values.back().cite->doc_no;
+    pol.params.push_back(std::move(p));
+  }
+  // Cases name facts: bound once every parameter exists.
+  for (std::size_t i = 0; i < s.params.size(); ++i) {
+    for (std::size_t k = 0; k < s.params[i].values.size(); ++k) {
+      for (const auto& rc : s.params[i].values[k].when) {
+        pol.params[i]->values[k].when.push_back(resolve_case(rc, r));
+      }
+    }
+  }
+}
+
+void resolve_derivations(const RawSection& s, Resolver& r) {
+  Policy& pol = r.policy();
+  for (const auto& raw : s.derive) {
+    Derivation d;
+    d.id = raw.id;
+    d.cite = r.cite(raw.cite);
+    if (raw.kind == "at_least") {
+      d.kind = Derivation::Kind::kAtLeast;
+      d.fact = r.fact(raw.fact, raw.at, "/fact", {FactType::kEnum});
+      d.from = r.fact(raw.from, raw.at, "/from", {FactType::kCount, FactType::kInteger});
+      d.param = r.param(raw.param, raw.at, "/min", ParamType::kCount);
+      if (d.fact >= 0) {
+        const FactDef& f = r.program().facts[static_cast<std::size_t>(d.fact)];
+        for (std::size_t o = 0; o < f.options.size(); ++o) {
+          if (f.options[o].text == raw.then_value) d.then_option = static_cast<int>(o);
+          if (f.options[o].text == raw.else_value) d.else_option = static_cast<int>(o);
+        }
+        if (d.then_option < 0 || d.else_option < 0) r.issue(raw.at, issue::kValue, "", "then / else 应为事实“" + f.id + "”的选项");
+      }
+    } else if (raw.kind == "retirement_age") {
+      d.kind = Derivation::Kind::kRetirementAge;
+      d.fact = r.fact(raw.fact, raw.at, "/fact", {FactType::kInteger});
+      d.from = r.fact(raw.from, raw.at, "/birth", {FactType::kMonth});
+      d.from2 = r.fact(raw.from2, raw.at, "/group", {FactType::kEnum});
+      d.param = r.param(raw.param, raw.at, "/schedule", ParamType::kRetirement);
+    } else {
+      continue;
+    }
+    pol.derivations.push_back(std::move(d));
+  }
+}
+
+void resolve_validity(const RawSection& s, Resolver& r) {
+  Policy& pol = r.policy();
+  if (!s.valid_from) r.issue(s.at, issue::kMissing, "/valid_from", "缺少“valid_from”");
+  else pol.valid_from = *s.valid_from;
+  if (s.valid_to && *s.valid_to) pol.valid_to = **s.valid_to;
+  if (pol.valid_to && *pol.valid_to < pol.valid_from) r.issue(s.at, issue::kConflict, "/valid_to", "失效日期早于生效日期");
+  if (!s.validity_cite) r.issue(s.at, issue::kCite, "/validity_cite", "缺少有效期的出处");
+}
+
+void resolve_notes(const RawSection& s, Resolver& r) {
+  for (const auto& raw : s.notes) {
+    const Cite* c = r.cite(raw.cite);
+    r.policy().notes.push_back(Note{raw.text + c->tag, (raw.text_en.empty() ? raw.text : raw.text_en) + c->tag});
+  }
+}
+
+// For each fact the policy asks, the citation shown beside the question: that
+// of the first condition that reads it, else of the rule that uses it.
+void fact_cites(Resolver& r) {
+  Policy& pol = r.policy();
+  pol.fact_cites.assign(r.program().facts.size(), nullptr);
+  auto set = [&](int f, const Cite* c) {
+    if (f >= 0 && !pol.fact_cites[static_cast<std::size_t>(f)]) pol.fact_cites[static_cast<std::size_t>(f)] = c;
+  };
+  std::function<void(const Condition&, const Cite*)> walk = [&](const Condition& c, const Cite* cite) {
+    set(c.fact, cite);
+    set(c.fact2, cite);
+    for (const auto& s : c.of) walk(s, cite);
+  };
+  for (const auto& c : pol.conditions) walk(c, c.cite);
+  if (!pol.conditions.empty() && pol.duration.bands) {
+    for (const auto& c : pol.conditions) {
+      if (std::string(c.kind->name) == "entitlement_left") set(pol.duration.months_used, c.cite);
+    }
+  }
+  for (int f : pol.used_facts) {
+    if (f == pol.duration.months_to_retirement && pol.duration.extension_cite) set(f, pol.duration.extension_cite);
+    for (const auto& d : pol.derivations) {
+      if (f == d.from || f == d.from2) set(f, d.cite);
+    }
+    set(f, pol.amount.cite);
+  }
+}
+
+}  // namespace
+
+void resolve_section(const RawSection& s, Resolver& r) {
+  Policy& pol = r.policy();
+  resolve_params(s, r);
+  resolve_validity(s, r);
+  if (s.duration) resolve_duration(*s.duration, r);
+  resolve_derivations(s, r);
+  for (std::size_t i = 0; i < s.conditions.size(); ++i) {
+    pol.conditions.push_back(compile_condition(s.conditions[i], r, false));
+    for (std::size_t k = 0; k < i; ++k) {
+      if (!s.conditions[i].id.empty() && s.conditions[k].id == s.conditions[i].id) {
+        r.issue(s.conditions[i].at, issue::kDuplicate, "", "条件 id 重复");
+      }
+    }
+  }
+  if (s.amount) resolve_amount(*s.amount, r);
+  else r.issue(s.at, issue::kMissing, "/amount", "缺少金额规则（没有金额时写 kind: local 并说明由哪个文件规定）");
+  resolve_notes(s, r);
+  // A fact that only counts when a yes/no flag is set (派遣 amounts need
+  // labor_dispatch) brings its flag along, so the flag is asked first.
+  for (const auto& rule : r.program().consistency) {
+    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && pol.uses(rule.fact)) r.use(rule.other);
+  }
+  std::function<std::size_t(const Condition&)> count = [&](const Condition& c) {
+    std::size_t n = 1;
+    for (const auto& sub : c.of) n += count(sub);
+    return n;
+  };
+  for (const auto& c : pol.conditions) pol.condition_count += count(c);
+  // Ask the facts in the program's order, not the order rules mention them.
+  std::sort(pol.used_facts.begin(), pol.used_facts.end());
+  fact_cites(r);
+}
+
+}  // namespace uie

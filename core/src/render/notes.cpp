@@ -1,0 +1,137 @@
+// The notes of an answer, in the order a person should read them: what kind
+// of policy this is, what the amount rests on, what was not considered or
+// assumed, then the policy's own notes and the disclaimer.
+#include "eval/context.h"
+#include "render/render.h"
+
+namespace uie {
+namespace {
+
+class Notes {
+ public:
+  Notes(const RuleSet& rules, const Request& req, const Result& r, bool en, NoteWriter& w)
+      : m_(rules.messages), req_(req), r_(r), p_(*r.policy), en_(en), w_(w),
+        cx_(rules.messages, en, *r.policy, req.facts, r) {}
+
+  void all() {
+    document();
+    amount();
+    duration();
+    answers();
+    for (const auto& n : p_.notes) w_.begin().text(en_ ? n.en : n.zh), w_.end();
+    say(Msg::kDisclaimer, {});
+  }
+
+ private:
+  void say(Msg id, std::initializer_list<std::string_view> args) {
+    m_.render(id, en_, w_.begin(), args);
+    w_.end();
+  }
+  std::string label(int fact) const {
+    std::string s;
+    Sink sink(s, false);
+    cx_.quoted_label(fact, sink);
+    return s;
+  }
+  std::string money(Fen fen) const {
+    std::string s;
+    Sink sink(s, false);
+    cx_.money(fen, sink);
+    return s;
+  }
+  std::string date(const Date& d) const {
+    std::string s;
+    Sink sink(s, false);
+    cx_.date(d, sink);
+    return s;
+  }
+  std::string labels(const std::vector<int>& facts) const {
+    std::string s;
+    for (int f : facts) {
+      if (!s.empty()) s += m_.text(Msg::kListSeparator, en_);
+      s += label(f);
+    }
+    return s;
+  }
+  const std::string& option_label(int fact, int option) const {
+    const Option& o = p_.program->facts[static_cast<std::size_t>(fact)].options[static_cast<std::size_t>(option)];
+    return en_ ? o.label_en : o.label;
+  }
+
+  void document() {
+    const Document& d = *p_.doc;
+    if (d.draft) say(Msg::kDraft, {d.doc_no});
+    if (!r_.in_force) {
+      std::string to = p_.valid_to ? date(*p_.valid_to) : m_.text(Msg::kOpenEnded, en_);
+      say(Msg::kNotInForce, {date(p_.valid_from), to, date(req_.date)});
+    }
+    if (d.region != "000000" && req_.region.compare(0, 2, d.region, 0, 2) != 0) say(Msg::kOtherRegion, {d.region, req_.region});
+  }
+
+  void amount() {
+    const AmountRule& a = p_.amount;
+    const RefundAmount& f = r_.refund;
+    switch (a.kind) {
+      case AmountRule::Kind::kPercentOfBase:
+        if (f.size_source == RefundAmount::SizeSource::kDerived && f.size_derivation) {
+          say(Msg::kSizeDerived, {label(f.size_derivation->from), std::to_string(f.derived_from), std::to_string(f.derived_min),
+                                  option_label(a.size_fact, f.size_option), f.size_derivation->cite->tag});
+        }
+        if (f.candidates) say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
+        if (f.rate_param && f.rate_param->cap) say(Msg::kRateCap, {f.rate->text, f.rate_param->set_by});
+        if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.cite->tag});
+        if (f.computed) {
+          for (int e : a.exclude) {
+            const FactValue* v = req_.facts.get(e);
+            if (v && v->number > 0) say(Msg::kExcluded, {label(e), yuan_str(v->number), a.cite->tag});
+          }
+        }
+        return;
+      case AmountRule::Kind::kTable:
+        if (r_.cap_param) say(Msg::kAmountCap, {money(r_.table_value), r_.cap_param->set_by});
+        return;
+      case AmountRule::Kind::kContributionSplit:
+        if (r_.split_total_only) say(Msg::kSplitTotalOnly, {r_.split.total->text, a.cite->tag});
+        return;
+      case AmountRule::Kind::kLocal:
+        if (r_.local_note) say(Msg::kLocalAmount, {en_ && !a.text_en.empty() ? a.text_en : a.text, a.cite->tag});
+        return;
+      case AmountRule::Kind::kNone: return;
+    }
+  }
+
+  void duration() {
+    const DurationResult& d = r_.duration;
+    if (d.extension && *d.extension > 0) {
+      say(Msg::kExtension, {std::to_string(d.extension_within), std::to_string(*d.extension), p_.duration.extension_cite->tag});
+    }
+  }
+
+  // What the person answered that the policy does not consider, and what they
+  // left out that was taken as "no".
+  void answers() {
+    std::vector<int> unused;
+    for (int f : p_.program->facts_by_id) {
+      const FactValue* v = req_.facts.get(f);
+      if (v && !v->derived && !p_.uses(f)) unused.push_back(f);
+    }
+    if (!unused.empty()) say(Msg::kUnusedFacts, {labels(unused)});
+    if (!r_.defaulted.empty()) say(Msg::kDefaultedFacts, {labels(r_.defaulted)});
+  }
+
+  const Messages& m_;
+  const Request& req_;
+  const Result& r_;
+  const Policy& p_;
+  bool en_;
+  NoteWriter& w_;
+  RenderContext cx_;
+};
+
+}  // namespace
+
+void render_notes(const RuleSet& rules, const Request& req, const Result& r, bool english, NoteWriter& w) {
+  Notes(rules, req, r, english, w).all();
+}
+
+}  // namespace uie

@@ -1,0 +1,22 @@
+// The questions for a request's program under a policy: the facts it uses,
+// in asking order, each rendered once at load and marked answered or not.
+#include "base/json_out.h"
+#include "render/render.h"
+
+namespace uie {
+
+void render_questions(std::string& out, const Request& req, const Policy& p) {
+  bool in_force = p.in_force(req.date);
+  JsonOut o(out);
+  o.raw("{").key("ok").boolean(true).next("program").str(p.program->id);
+  o.next("policy").raw(p.json_open).next("in_force").boolean(in_force).raw("}");
+  o.next("in_force").boolean(in_force).next("questions").raw("[");
+  for (std::size_t i = 0; i < p.used_facts.size(); ++i) {
+    if (i) o.raw(",");
+    const FactValue* v = req.facts.get(p.used_facts[i]);
+    o.raw(p.question_head[i]).boolean(v && !v->derived).raw(p.question_tail[i]);
+  }
+  o.raw("]}");
+}
+
+}  // namespace uie

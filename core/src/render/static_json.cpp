@@ -1,0 +1,119 @@
+// The JSON that is the same for every request, rendered once when the rules
+// load: each policy's object (its head; responses add "in_force"), the
+// catalog, and the list of programs for an unknown_program error.
+#include "base/json_out.h"
+#include "pack/load.h"
+
+namespace uie {
+namespace {
+
+void head(JsonOut& o, const Policy& p, bool validity) {
+  const Document& d = *p.doc;
+  o.raw("{").key("id").str(d.id).next("doc_no").str(d.doc_no).next("title").str(d.title);
+  o.next("issuer").str(d.issuer).next("region").str(d.region);
+  if (validity) {
+    o.next("valid_from").str(p.valid_from.str()).next("valid_to");
+    if (p.valid_to) o.str(p.valid_to->str());
+    else o.null();
+  }
+  o.next("draft").boolean(d.draft).next("chain").raw("[");
+  for (std::size_t i = 0; i < p.chain.size(); ++i) {
+    if (i) o.raw(",");
+    o.str(p.chain[i]->doc_no);
+  }
+  o.raw("]");
+}
+
+// Each question but its "answered" flag: {"fact":…,"answered": | ,"label":…}.
+void questions(Policy& p) {
+  for (int id : p.used_facts) {
+    const FactDef& f = p.program->facts[static_cast<std::size_t>(id)];
+    std::string h, t;
+    JsonOut a(h);
+    a.raw("{").key("fact").str(f.id).next("type").str(fact_type_name(f.type)).next("required").boolean(f.required);
+    a.next("answered");
+    JsonOut b(t);
+    b.next("label").str(f.label).next("label_en").str(f.label_en).next("unit");
+    if (f.unit.empty()) b.null();
+    else b.str(f.unit);
+    b.next("help");
+    if (f.help.empty()) b.null();
+    else b.str(f.help);
+    const Cite* cite = p.fact_cites[static_cast<std::size_t>(id)];
+    b.next("cite").raw(cite ? cite->json : "null").next("options").raw("[");
+    for (std::size_t i = 0; i < f.options.size(); ++i) {
+      const Option& o = f.options[i];
+      if (i) b.raw(",");
+      b.raw("{").key("value");
+      if (o.is_number) b.num(o.number);
+      else b.str(o.text);
+      b.next("label").str(o.label).next("label_en").str(o.label_en).raw("}");
+    }
+    b.raw("]").next("min");
+    if (f.min) b.num(*f.min);
+    else b.null();
+    b.next("max");
+    if (f.max) b.num(*f.max);
+    else b.null();
+    b.raw("}");
+    p.question_head.push_back(std::move(h));
+    p.question_tail.push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+void render_static_json(RuleSet& rs, const char* engine_version) {
+  for (auto& p : rs.policies) {
+    JsonOut a(p->json_open);
+    head(a, *p, true);
+    JsonOut b(p->catalog_json);
+    head(b, *p, false);
+    questions(*p);
+  }
+  std::string& out = rs.catalog_json;
+  JsonOut o(out);
+  o.raw("{").key("ok").boolean(true).next("engine_version").str(engine_version).next("programs").raw("[");
+  for (std::size_t i = 0; i < rs.programs.size(); ++i) {
+    const ProgramDef& p = rs.programs[i];
+    if (i) o.raw(",");
+    o.raw("{").key("id").str(p.id).next("title").str(p.title).next("title_en").str(p.title_en);
+    o.next("audience").str(p.audience).raw("}");
+  }
+  o.raw("]").next("regions").raw("[");
+  for (std::size_t i = 0; i < rs.regions.size(); ++i) {
+    const RegionInfo& r = rs.regions[i];
+    if (i) o.raw(",");
+    o.raw("{").key("code").str(r.code).next("name").str(r.name).next("name_en").str(r.name_en).next("children").raw("[");
+    for (std::size_t k = 0; k < r.prefectures.size(); ++k) {
+      const RegionInfo& c = r.prefectures[k];
+      if (k) o.raw(",");
+      o.raw("{").key("code").str(c.code).next("name").str(c.name).next("name_en").str(c.name_en).raw("}");
+    }
+    o.raw("]}");
+  }
+  o.raw("]").next("policies").raw("[");
+  bool first_doc = true;
+  for (const auto& d : rs.documents) {
+    const Policy* first = nullptr;
+    std::string programs;
+    JsonOut po(programs);
+    for (const auto& p : rs.policies) {
+      if (p->doc != d.get()) continue;
+      if (first) po.raw(",");
+      else first = p.get();
+      po.raw("{").key("program").str(p->program->id).next("valid_from").str(p->valid_from.str()).next("valid_to");
+      if (p->valid_to) po.str(p->valid_to->str());
+      else po.null();
+      po.raw("}");
+    }
+    if (!first) continue;
+    if (!first_doc) o.raw(",");
+    first_doc = false;
+    o.raw(first->catalog_json).next("programs").raw("[").raw(programs).raw("]}");
+  }
+  o.raw("]}");
+  for (const auto& p : rs.programs) rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : "、") + p.id;
+}
+
+}  // namespace uie
