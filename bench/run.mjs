@@ -18,7 +18,7 @@
 // is kept in the results file. Exit status 1 when any engine disagrees with the reference
 // or fails to run.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
@@ -35,6 +35,13 @@ const args = Object.fromEntries(
     return [m[1], m[2] ?? 'true'];
   }),
 );
+const KNOWN = ['quick', 'n', 'seed', 'runs', 'rounds', 'cold', 'budget-ms', 'screen-n', 'mem-n', 'out', 'only', 'add-engine'];
+if (args.help || Object.keys(args).some((k) => !KNOWN.includes(k))) {
+  // the usage is the comment at the top of this file
+  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
+  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3)).join('\n'));
+  process.exit(args.help ? 0 : 2);
+}
 const quick = args.quick === 'true';
 const opt = (name, full, fast) => Number(args[name] ?? (quick ? fast : full));
 const P = {

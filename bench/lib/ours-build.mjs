@@ -24,7 +24,7 @@ export function wasmExportMissing(name) {
 }
 
 export function facadeMethodMissing(name) {
-  return wasmMissing() ?? (readFileSync(FACADE, 'utf8').includes(`${name}(`) ? null : `${name}() not in wasm/js/estimator-api.js yet`);
+  return wasmMissing() ?? (readFileSync(FACADE, 'utf8').includes(name) ? null : `${name}() not in wasm/js/estimator-api.js yet`);
 }
 
 const require = createRequire(import.meta.url);

@@ -106,7 +106,7 @@ export function report(R) {
     else if (m) {
       if (m.correctness.disagree) failures.push(`wasm memory run disagrees on ${m.correctness.disagree} of ${m.correctness.checked} units`);
       S.wasm_mem = m;
-      mem = `RSS ${MiB(m.peak.rss)}, wasm ${MiB(m.peak.wasm)} (loaded: ${MiB(m.after_load.rss)}, ${MiB(m.after_load.wasm)})`;
+      mem = `RSS ${MiB(m.max_rss_process)}, wasm ${MiB(m.peak.wasm)} (loaded: ${MiB(m.after_load.rss)}, ${MiB(m.after_load.wasm)})`;
     }
     row('screening', `${s.name} (${s.benchRuns[0]?.n_timed?.toLocaleString('en-US')} units a call)`, { per: fmtTime(ns), rate: fmtRate(ns), mem, agrees: agreement(s.benchRuns, failures, s.id) });
   }
@@ -172,7 +172,7 @@ export function report(R) {
     '',
     'Our full answer carries every condition with its sentence and citation, the policy, what-ifs and notes; the peers return { eligible, refund_fen, failed }.',
     'Refused: units with 0 insured staff, which our contract answers with invalid_fact (as it must) and the peers evaluate.',
-    `Memory: native, the CLI's VmHWM while the units stream through a pipe (and at ${R.params.mem_small_n.toLocaleString('en-US')} units, to show it flat); wasm, the Node process's peak RSS and the wasm memory, screenCsv over chunks of ${R.params.chunk.toLocaleString('en-US')} rows.`,
+    `Memory: native, the CLI's VmHWM while the units stream through a pipe (and at ${R.params.mem_small_n.toLocaleString('en-US')} units, to show it flat); wasm, the Node process's peak RSS (getrusage) and the wasm memory, screenCsv over chunks of ${R.params.chunk.toLocaleString('en-US')} rows.`,
     ...(notMeasured.length ? ['', 'Not measured:', ...notMeasured.map((x) => `  ${x}`)] : []),
     '',
     'Ratios and targets (issue 8):',
