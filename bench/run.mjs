@@ -18,7 +18,7 @@
 // is kept in the results file. Exit status 1 when any engine disagrees with the reference
 // or fails to run.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
@@ -176,6 +176,7 @@ if (liveOne(nativeJobs, 'native-screen-csv')) {
   }
 }
 if (memory.wasm || memory.native) log('memory runs done');
+rmSync(outPath, { force: true }); // the last batch's answers (up to ~100 MB); the inputs stay for the next run
 
 const strip = ({ file, sizesOf, verdict, inPath, emptyPath, ...rest }) => rest;
 const results = {

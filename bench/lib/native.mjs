@@ -3,6 +3,7 @@
 // (wall − start-up) / N, where start-up is the wall time of the same command on an empty
 // batch. Peak memory is the process's VmHWM while 10⁶ CSV rows stream through a pipe.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -35,15 +36,18 @@ export function screenMissing() {
   return `estimate --csv --screen not in this build (exit ${r.status}: ${(r.stderr || r.stdout).split('\n')[0].slice(0, 80)})`;
 }
 
-// Input files, written once per (format, n, seed) under dir and reused by every run.
+// Input files, written once per (format, n, seed) under dir and reused by every run; the
+// name carries a fingerprint of the first lines, so a change to the mapping makes new files.
 export function inputFile(dir, format, n, seed) {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `units-${n}-${seed}.${format}`);
+  const line = format === 'csv' ? csvRow : jsonlLine;
+  const first = streamCases(seed);
+  const print = createHash('sha1').update(CSV_HEADER + Array.from({ length: 32 }, () => line(first())).join('\n')).digest('hex').slice(0, 8);
+  const path = join(dir, `units-${n}-${seed}-${print}.${format}`);
   if (existsSync(path)) return path;
   const fd = openSync(path + '.part', 'w');
   if (format === 'csv') writeSync(fd, CSV_HEADER + '\n');
   const next = streamCases(seed);
-  const line = format === 'csv' ? csvRow : jsonlLine;
   for (let done = 0; done < n; ) {
     const k = Math.min(10_000, n - done);
     writeSync(fd, Array.from({ length: k }, () => line(next())).join('\n') + '\n');
