@@ -82,7 +82,7 @@ TEST_CASE("a draft is flagged and says so", "[select]") {
 }
 
 TEST_CASE("the law refines the regulation it restates", "[select]") {
-  json b = estimate({{"region", "000000"}, {"date", "2024-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
+  json b = estimate({{"region", "000000"}, {"date", "2019-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
   CHECK(b["policy"]["id"] == "cn-social-insurance-law");
   CHECK(condition(b, "contribution_months")["cite"]["doc_no"] == "《中华人民共和国社会保险法》");
   json old = estimate({{"region", "000000"}, {"date", "2005-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
