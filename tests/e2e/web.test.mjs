@@ -269,15 +269,15 @@ describe('the estimator page', () => {
     assert.equal(await screen(page), 'nopolicy');
     const text = await page.locator('#app').innerText();
     assert.match(text, /没有正在执行/);
-    assert.match(text, /晋人社厅发〔2024〕28号/);
-    assert.match(text, /2024-01-01 至 2024-12-31/);
+    assert.match(text, /晋人社厅发〔2025〕13号/);
+    assert.match(text, /2025-01-01 至 2025-12-31/);
     await axeCheck(page, 'no-policy screen');
     await shot(page, '09-no-policy');
     await page.click('#use-latest');
     await page.waitForSelector('form[data-fact]');
     await answerAll(page, SHANXI_SME);
     assert.equal(await screen(page), 'result');
-    assert.match(await page.locator('#not-in-force').innerText(), /2024-12-31/);
+    assert.match(await page.locator('#not-in-force').innerText(), /2025-12-31/);
     assert.match(await page.locator('#amount').innerText(), /34,073\.47 元/);
     await shot(page, '10-latest-policy-result');
     await done();

@@ -49,7 +49,7 @@ test('a request without a date is evaluated on options.today', async () => {
   const later = await e.estimate(undated, { today: '2026-11-22' });
   assert.equal(later.ok, false);
   assert.equal(later.error.code, 'no_policy_in_force');
-  assert.equal(later.error.latest.id, 'sx-2024-28');
+  assert.equal(later.error.latest.id, 'sx-2025-13');
 });
 
 test('bad input gets a structured error, and the same instance keeps serving', async () => {
@@ -195,5 +195,5 @@ test('questions come from the rule packs: labels, types, options, citations', as
   const none = await e.questions({ region: '140000', date: '2026-11-22', program: 'stabilization_refund' });
   assert.equal(none.ok, true);
   assert.equal(none.in_force, false, 'no policy in force: the latest one, flagged');
-  assert.equal(none.policy.id, 'sx-2024-28');
+  assert.equal(none.policy.id, 'sx-2025-13');
 });

@@ -52,5 +52,5 @@ TEST_CASE("临时生活补助 is for migrant workers insured less than a year", 
   facts["migrant_worker"] = false;
   CHECK(estimate(req(facts))["eligible"] == false);
   facts["migrant_worker"] = true;
-  CHECK(estimate(req(facts, "440000"))["policy"]["id"] == "cn-2021-29");  // 广东's notice does not cover it
+  CHECK(estimate(req(facts, "440000"))["policy"]["id"] == "gd-2021-28");  // 29号's rule, with a note that 广东's notice does not quote it
 }

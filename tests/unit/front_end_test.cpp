@@ -23,7 +23,7 @@ TEST_CASE("questions fall back to the latest policy when none is in force", "[qu
   json q = questions({{"region", "140000"}, {"program", "skill_subsidy"}}, "2026-11-22");
   REQUIRE(q["ok"] == true);
   CHECK(q["in_force"] == false);
-  CHECK(q["policy"]["id"] == "sx-2024-28");
+  CHECK(q["policy"]["id"] == "sx-2025-13");
 }
 
 TEST_CASE("the catalog lists programs, regions with prefectures, and every policy", "[catalog]") {
@@ -35,5 +35,5 @@ TEST_CASE("the catalog lists programs, regions with prefectures, and every polic
     for (const auto& p : r["children"]) yangquan = yangquan || p["code"] == "140300";
   }
   CHECK(yangquan);
-  CHECK(c["policies"].size() == 13);
+  CHECK(c["policies"].size() == 20);
 }

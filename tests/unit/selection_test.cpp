@@ -31,7 +31,7 @@ TEST_CASE("the most specific policy in force wins", "[select]") {
 TEST_CASE("validity is inclusive on both ends", "[select]") {
   CHECK(estimate(refund("140000", "2024-01-01"))["policy"]["id"] == "sx-2024-28");
   CHECK(estimate(refund("140000", "2024-12-31"))["policy"]["id"] == "sx-2024-28");
-  json after = estimate(refund("140000", "2025-01-01"));
+  json after = estimate(refund("140000", "2026-01-01"));
   CHECK(after["ok"] == false);
   CHECK(after["error"]["code"] == "no_policy_in_force");
   CHECK(after["error"]["path"] == "/date");
@@ -42,9 +42,9 @@ TEST_CASE("with no policy in force the error names the latest one", "[select]") 
   REQUIRE(r["ok"] == false);
   CHECK(r["error"]["code"] == "no_policy_in_force");
   CHECK(r["error"]["path"] == "");  // no date in the request: today was used
-  CHECK(r["error"]["latest"]["id"] == "yq-2024-121");
-  CHECK(r["error"]["latest"]["valid_to"] == "2024-12-31");
-  CHECK(r["error"]["message"].get<std::string>().find("yq-2024-121") != std::string::npos);
+  CHECK(r["error"]["latest"]["id"] == "sx-2025-13");  // 山西 2025: nearer in time than 阳泉's 2024 forward
+  CHECK(r["error"]["latest"]["valid_to"] == "2025-12-31");
+  CHECK(r["error"]["message"].get<std::string>().find("sx-2025-13") != std::string::npos);
   json qh = estimate(refund("630000", "2023-05-01"));
   CHECK(qh["error"]["latest"]["id"] == "cn-2024-40");  // later national beats an older provincial policy
 }
@@ -82,7 +82,7 @@ TEST_CASE("a draft is flagged and says so", "[select]") {
 }
 
 TEST_CASE("the law refines the regulation it restates", "[select]") {
-  json b = estimate({{"region", "000000"}, {"date", "2024-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
+  json b = estimate({{"region", "000000"}, {"date", "2019-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
   CHECK(b["policy"]["id"] == "cn-social-insurance-law");
   CHECK(condition(b, "contribution_months")["cite"]["doc_no"] == "《中华人民共和国社会保险法》");
   json old = estimate({{"region", "000000"}, {"date", "2005-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});

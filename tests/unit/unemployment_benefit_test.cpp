@@ -51,5 +51,5 @@ TEST_CASE("山东 continues the benefit to retirement when less than a year rema
   CHECK(past["eligible"] == true);
   CHECK(past["extension_months"] == 0);
   json nat = estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}));
-  CHECK(nat["extension_months"].is_null());  // no pack states the rule nationally
+  CHECK(nat["extension_months"] == 8);  // nationally too since 2019-12 (人社部发〔2020〕40号 二)
 }
