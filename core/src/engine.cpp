@@ -4,8 +4,10 @@
 #include "engine_impl.h"
 #include "eval/evaluate.h"
 #include "eval/select.h"
+#include "image/image.h"
 #include "input/csv_screen.h"
 #include "pack/load.h"
+#include "render/static_json.h"
 #include "render/render.h"
 
 namespace uie {
@@ -37,7 +39,7 @@ const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow
     if (!p) render_error(out, "unknown_policy", "/policy", m.text(Msg::kUnknownPolicy, en, {req.policy_id, program}));
     return p;
   }
-  Selection s = select_policy(rules, req.region, *req.program, req.date);
+  Selection s = select_policy_cached(rules, req.region, *req.program, req.date);
   if (s.policy) return s.policy;
   if (allow_latest && s.latest) return s.latest;
   std::string message = m.text(Msg::kNoPolicy, en, {date_text(m, req.date, en), req.region, program});
@@ -75,6 +77,23 @@ LoadResult Engine::load(const std::vector<PackText>& packs, Limits limits) {
   auto rules = load_rules(packs, result.issues);
   if (!rules) return result;
   render_static_json(*rules, version());
+  auto impl = std::make_unique<Impl>();
+  impl->rules = std::move(rules);
+  impl->limits = limits;
+  result.engine = std::make_shared<const Engine>(std::move(impl));
+  return result;
+}
+
+std::string Engine::image() const { return write_image(*impl_->rules); }
+
+LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
+  LoadResult result;
+  std::string error;
+  auto rules = read_image(bytes, error);
+  if (!rules) {
+    result.issues.push_back({"(image)", "", "规则镜像无法读取：" + error, "invalid_image"});
+    return result;
+  }
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(rules);
   impl->limits = limits;

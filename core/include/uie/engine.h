@@ -94,6 +94,13 @@ class Engine {
   // packs are recognised by their "kind"; every other pack is a policy document.
   static LoadResult load(const std::vector<PackText>& packs, Limits limits = {});
 
+  // The compiled rules as bytes, and an engine from such bytes: the
+  // WebAssembly module starts from an image the native build wrote, so it
+  // needs no pack loader (core/src/image/image.h). An image is read only by
+  // the engine version that wrote it; otherwise the result carries an issue.
+  std::string image() const;
+  static LoadResult load_image(std::string_view bytes, Limits limits = {});
+
   // One request (contract §1) in, one response (contract §2) out, as JSON text.
   std::string estimate(std::string_view request, const Options& options = {}) const noexcept;
   std::string estimate(std::string_view request, std::string_view today) const noexcept;

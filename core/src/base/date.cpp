@@ -1,6 +1,5 @@
 #include "date.h"
 
-#include <cstdio>
 #include <ctime>
 
 namespace uie {
@@ -61,9 +60,11 @@ long Date::days() const {
 }
 
 std::string Date::str() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  char buf[10] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                  '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10),
+                  '-', static_cast<char>('0' + day / 10),   static_cast<char>('0' + day % 10)};
+  return std::string(buf, 10);
 }
 
 std::string Date::zh() const {

@@ -1,6 +1,5 @@
 #include "exact.h"
 
-#include <cstdio>
 
 namespace uie {
 namespace {
@@ -59,21 +58,40 @@ MoneyError parse_yuan(std::string_view t, Fen& out) {
   return MoneyError::kNone;
 }
 
+namespace {
+
+// Digits of v, with at least `min_digits` (zero-padded).
+void digits(std::string& out, unsigned long long v, int min_digits = 1) {
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n < min_digits) buf[n++] = '0';
+  while (n > 0) out += buf[--n];
+}
+
+}  // namespace
+
 std::string yuan_str(Fen fen) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", fen < 0 ? "-" : "",
-                static_cast<long long>((fen < 0 ? -fen : fen) / 100),
-                static_cast<long long>((fen < 0 ? -fen : fen) % 100));
-  return buf;
+  std::string s;
+  unsigned long long v = fen < 0 ? 0ull - static_cast<unsigned long long>(fen) : static_cast<unsigned long long>(fen);
+  if (fen < 0) s += '-';
+  digits(s, v / 100);
+  s += '.';
+  digits(s, v % 100, 2);
+  return s;
 }
 
 std::string yuan_zh(Fen fen) {
   if (fen >= 1'000'000) {  // from 10 000 yuan: 万元 to two places, half up
-    Fen hundredths_of_wan = (fen + 5000) / 10000;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%lld.%02lld万元", static_cast<long long>(hundredths_of_wan / 100),
-                  static_cast<long long>(hundredths_of_wan % 100));
-    return buf;
+    auto hundredths_of_wan = static_cast<unsigned long long>((fen + 5000) / 10000);
+    std::string s;
+    digits(s, hundredths_of_wan / 100);
+    s += '.';
+    digits(s, hundredths_of_wan % 100, 2);
+    return s + "万元";
   }
   std::string s = yuan_str(fen);
   if (s.size() > 3 && s.compare(s.size() - 3, 3, ".00") == 0) s.resize(s.size() - 3);
@@ -122,10 +140,11 @@ std::int64_t max_numerator(std::int64_t b, const Rate& r) {
 std::string percent_str(std::int64_t a, std::int64_t b) {
   // basis points (1/100 of a percent), half up
   Wide bp = (static_cast<Wide>(a) * 20000 + static_cast<Wide>(b)) / (static_cast<Wide>(b) * 2);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%llu.%02llu%%", static_cast<unsigned long long>(bp / 100),
-                static_cast<unsigned long long>(bp % 100));
-  return buf;
+  std::string s;
+  digits(s, static_cast<unsigned long long>(bp / 100));
+  s += '.';
+  digits(s, static_cast<unsigned long long>(bp % 100), 2);
+  return s + "%";
 }
 
 }  // namespace uie

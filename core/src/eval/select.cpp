@@ -73,6 +73,25 @@ Selection select_policy(const RuleSet& rules, const std::string& region, const P
   return s;
 }
 
+Selection select_policy_cached(const RuleSet& rules, const std::string& region, const ProgramDef& program,
+                               const Date& date) {
+  struct Entry {
+    std::uint64_t rules = 0;  // RuleSet::serial: an address may be reused by a later rule set
+    const ProgramDef* program = nullptr;
+    std::string region;
+    int date = 0;
+    Selection selection;
+  };
+  thread_local Entry cache[4];
+  thread_local unsigned next = 0;
+  for (const Entry& e : cache) {
+    if (e.rules == rules.serial && e.program == &program && e.date == date.ordinal() && e.region == region) return e.selection;
+  }
+  Entry& e = cache[next++ % 4];
+  e = Entry{rules.serial, &program, region, date.ordinal(), select_policy(rules, region, program, date)};
+  return e.selection;
+}
+
 const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program) {
   for (const auto& p : rules.policies) {
     if (p->doc->id == id && p->program == &program) return p.get();

@@ -19,6 +19,11 @@ struct Selection {
 
 Selection select_policy(const RuleSet& rules, const std::string& region, const ProgramDef& program, const Date& date);
 
+// The same, remembering the last few answers: a batch asks the same region,
+// program and date over and over.
+Selection select_policy_cached(const RuleSet& rules, const std::string& region, const ProgramDef& program,
+                               const Date& date);
+
 // A policy named outright ("policy": id), or null.
 const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program);
 

@@ -11,8 +11,8 @@ std::string fill(std::string t, const std::string& key, const std::string& value
   return t;
 }
 
-bool fail(RequestError& err, const std::string& path, std::string message) {
-  err = RequestError{"inconsistent_facts", path, std::move(message)};
+bool fail(RequestError& err, const ProgramDef& p, int fact, std::string message) {
+  err = RequestError{"inconsistent_facts", fact >= 0 ? "/facts/" + p.facts[static_cast<std::size_t>(fact)].id : "", std::move(message)};
   return false;
 }
 
@@ -21,14 +21,13 @@ bool fail(RequestError& err, const std::string& path, std::string message) {
 bool check_consistency(const RuleSet&, const ProgramDef& p, const Request& req, bool en, RequestError& err) {
   for (const auto& rule : p.consistency) {
     const FactValue* a = req.facts.get(rule.fact);
-    std::string path = rule.fact >= 0 ? "/facts/" + p.facts[static_cast<std::size_t>(rule.fact)].id : "";
     const std::string& message = en && !rule.message_en.empty() ? rule.message_en : rule.message;
     using K = ConsistencyRule::Kind;
     switch (rule.kind) {
       case K::kNotGreater: {
         const FactValue* b = req.facts.get(rule.other);
         if (a && b && a->number > b->number) {
-          return fail(err, path, fill(fill(message, "fact", std::to_string(a->number)), "than", std::to_string(b->number)));
+          return fail(err, p, rule.fact, fill(fill(message, "fact", std::to_string(a->number)), "than", std::to_string(b->number)));
         }
         break;
       }
@@ -43,24 +42,24 @@ bool check_consistency(const RuleSet&, const ProgramDef& p, const Request& req, 
           }
         }
         if (b && last >= 0 && sum > b->number) {
-          return fail(err, "/facts/" + p.facts[static_cast<std::size_t>(last)].id,
+          return fail(err, p, last,
                       fill(fill(message, "sum", yuan_str(sum)), "than", yuan_str(b->number)));
         }
         break;
       }
       case K::kRequiresTrue: {
         const FactValue* flag = req.facts.get(rule.other);
-        if (a && a->number != 0 && !(flag && flag->number != 0)) return fail(err, path, message);
+        if (a && a->number != 0 && !(flag && flag->number != 0)) return fail(err, p, rule.fact, message);
         break;
       }
       case K::kNotAfterRequestDate:
         if (a && req.date < a->date) {
-          return fail(err, path, fill(fill(message, "fact", a->date.str()), "date", req.date.str()));
+          return fail(err, p, rule.fact, fill(fill(message, "fact", a->date.str()), "date", req.date.str()));
         }
         break;
       case K::kTrueRequiresAtLeast: {
         const FactValue* b = req.facts.get(rule.other);
-        if (a && a->number != 0 && b && b->number < rule.min) return fail(err, path, fill(message, "other", std::to_string(b->number)));
+        if (a && a->number != 0 && b && b->number < rule.min) return fail(err, p, rule.fact, fill(message, "other", std::to_string(b->number)));
         break;
       }
     }

@@ -183,7 +183,7 @@ bool CsvSession::build_request(const std::vector<std::string>& cells, Request& r
     std::string_view v = trim(cells[i]);
     if (v.empty()) continue;
     const FactDef& def = req.program->facts[static_cast<std::size_t>(cols[i])];
-    if (!read_fact_cell(rules_, def, v, "/facts/" + def.id, en, req.facts.slot(def.index), err)) return false;
+    if (!read_fact_cell(rules_, def, v, en, req.facts.slot(def.index), err)) return false;
   }
   return check_consistency(rules_, *req.program, req, en, err);
 }

@@ -19,8 +19,8 @@ namespace uie {
 // One cell as a fact (`text` is the cell, trimmed); false with `err` set when
 // it cannot be one. Accepts what spreadsheets write: 是/否 and TRUE/FALSE,
 // "56,789.12", an option's label as well as its value, 2024/06/01.
-bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view text, const std::string& path, bool english,
-                    FactValue& out, RequestError& err);
+bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view text, bool english, FactValue& out,
+                    RequestError& err);
 
 class CsvSession {
  public:

@@ -9,8 +9,8 @@
 namespace uie {
 namespace {
 
-bool fail(RequestError& err, const std::string& path, std::string message) {
-  err = RequestError{"invalid_fact", path, std::move(message)};
+bool fail(RequestError& err, const FactDef& def, std::string message) {
+  err = RequestError{"invalid_fact", "/facts/" + pointer_token(def.id), std::move(message)};
   return false;
 }
 
@@ -83,15 +83,15 @@ std::optional<Date> date(std::string_view s) {
 
 }  // namespace
 
-bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view cell, const std::string& path, bool en,
-                    FactValue& out, RequestError& err) {
+bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view cell, bool en, FactValue& out,
+                    RequestError& err) {
   const Messages& m = rules.messages;
   out.present = true;
-  std::string name = fact_name(rules, def, en);
+  auto name = [&] { return fact_name(rules, def, en); };
   switch (def.type) {
     case FactType::kBool: {
       auto b = boolean(cell);
-      if (!b) return fail(err, path, m.text(Msg::kNotBool, en, {name, shown(cell)}));
+      if (!b) return fail(err, def, m.text(Msg::kNotBool, en, {name(), shown(cell)}));
       out.number = *b;
       return true;
     }
@@ -108,7 +108,7 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
         if (!allowed.empty()) allowed += m.text(Msg::kListSeparator, en);
         allowed += m.text(Msg::kOptionShown, en, {o.text, en ? o.label_en : o.label});
       }
-      return fail(err, path, m.text(Msg::kNotOneOf, en, {name, allowed, shown(cell)}));
+      return fail(err, def, m.text(Msg::kNotOneOf, en, {name(), allowed, shown(cell)}));
     }
     case FactType::kCount:
     case FactType::kInteger: {
@@ -122,12 +122,12 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
       }
       if (!n) {
         Msg which = def.type == FactType::kCount && lo == 0 ? Msg::kNotCount : Msg::kNotInteger;
-        return fail(err, path, m.text(which, en, {name, shown(cell)}));
+        return fail(err, def, m.text(which, en, {name(), shown(cell)}));
       }
       if (*n < lo || *n > hi) {
-        return fail(err, path, m.text(Msg::kOutOfRange, en, {name, std::to_string(lo), std::to_string(hi), std::to_string(*n)}));
+        return fail(err, def, m.text(Msg::kOutOfRange, en, {name(), std::to_string(lo), std::to_string(hi), std::to_string(*n)}));
       }
-      if (!def.options.empty() && !def.option(*n)) return fail(err, path, m.text(Msg::kNotAnOption, en, {name, std::to_string(*n)}));
+      if (!def.options.empty() && !def.option(*n)) return fail(err, def, m.text(Msg::kNotAnOption, en, {name(), std::to_string(*n)}));
       out.number = *n;
       return true;
     }
@@ -140,18 +140,18 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
         case MoneyError::kTooManyDecimals: which = Msg::kMoneyDecimals; break;
         case MoneyError::kTooLarge: which = Msg::kMoneyTooLarge; break;
       }
-      return fail(err, path, m.text(which, en, {name, shown(cell)}));
+      return fail(err, def, m.text(which, en, {name(), shown(cell)}));
     }
     case FactType::kDate: {
       auto d = date(cell);
-      if (!d) return fail(err, path, m.text(Msg::kNotDate, en, {name, shown(cell)}));
+      if (!d) return fail(err, def, m.text(Msg::kNotDate, en, {name(), shown(cell)}));
       out.date = *d;
       out.number = d->ordinal();
       return true;
     }
     case FactType::kMonth: {
       auto d = cell.size() == 7 ? date(std::string(cell) + "-01") : std::nullopt;
-      if (!d) return fail(err, path, m.text(Msg::kNotMonth, en, {name, shown(cell)}));
+      if (!d) return fail(err, def, m.text(Msg::kNotMonth, en, {name(), shown(cell)}));
       out.number = d->year * 12 + d->month - 1;
       out.text = std::string(cell.substr(0, 4)) + "-" + std::string(cell.substr(5, 2));
       return true;
@@ -160,7 +160,7 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
       std::int64_t chars = 0;
       for (char c : cell) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
       std::int64_t max = def.max.value_or(100);
-      if (chars > max) return fail(err, path, m.text(Msg::kTextTooLong, en, {name, std::to_string(max), std::to_string(chars)}));
+      if (chars > max) return fail(err, def, m.text(Msg::kTextTooLong, en, {name(), std::to_string(max), std::to_string(chars)}));
       out.text = std::string(cell);
       return true;
     }
@@ -173,12 +173,12 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
         if (j == i) {
           std::string_view rest = cell.substr(i);
           std::size_t skip = rest.rfind("、", 0) == 0 ? 3 : (rest[0] == ';' || rest[0] == ',' || rest[0] == ' ' || rest[0] == '|') ? 1 : 0;
-          if (!skip) return fail(err, path, m.text(Msg::kNotLevelList, en, {name}));
+          if (!skip) return fail(err, def, m.text(Msg::kNotLevelList, en, {name()}));
           i += skip;
           continue;
         }
         auto n = whole(cell.substr(i, j - i));
-        if (!n || *n < 1 || *n > 5 || out.level_count >= 5) return fail(err, path, m.text(Msg::kNotLevelList, en, {name}));
+        if (!n || *n < 1 || *n > 5 || out.level_count >= 5) return fail(err, def, m.text(Msg::kNotLevelList, en, {name()}));
         out.level_list[out.level_count++] = static_cast<std::uint8_t>(*n);
         out.levels = static_cast<std::uint8_t>(out.levels | (1u << *n));
         i = j;

@@ -5,8 +5,9 @@
 //
 // - read_json_dom: a nlohmann DOM, for rule packs (read once, at load time).
 // - JsonTree: a flat tree in reusable arrays, for requests (read many times a
-//   second): no allocation once warm, and the source text of every number
-//   kept, so money is read from the digits the person wrote.
+//   second) by our own parser: no allocation once warm, and the source text
+//   of every number kept, so money is read from the digits the person wrote.
+//   Its verdicts and error positions are nlohmann's (json_parse.cpp).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,11 @@ struct JsonReadError {
 
 bool read_json_dom(std::string_view text, std::size_t max_bytes, int max_depth, nlohmann::json& out,
                    JsonReadError& err);
+
+class JsonTree;
+// The request parser (json_parse.cpp): the text into `tree`, past the checks
+// of size and NUL bytes.
+bool parse_json_tree(std::string_view text, int max_depth, JsonTree& tree, JsonReadError& err);
 
 // RFC 6901 escaping of one reference token.
 std::string pointer_token(std::string_view key);

@@ -60,7 +60,7 @@ bool read_facts(const RuleSet& rules, const JsonTree& tree, const Node& facts, b
     std::string_view key = tree.key(*m);
     const FactDef* def = out.program->fact(key);
     if (!def) return fail(err, "unknown_fact", "/facts/" + pointer_token(key), unknown_fact_message(rules, *out.program, key, en));
-    if (!read_fact_json(rules, *def, tree, *m, "/facts/" + def->id, en, out.facts.slot(def->index), err)) return false;
+    if (!read_fact_json(rules, *def, tree, *m, en, out.facts.slot(def->index), err)) return false;
   }
   return true;
 }

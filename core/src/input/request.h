@@ -37,7 +37,7 @@ bool read_request(const RuleSet& rules, std::string_view text, const Limits& lim
 
 // One fact from a JSON value (shared with tests); `path` is where it stands.
 bool read_fact_json(const RuleSet& rules, const FactDef& def, const JsonTree& tree, const JsonTree::Node& v,
-                    const std::string& path, bool english, FactValue& out, RequestError& err);
+                    bool english, FactValue& out, RequestError& err);
 
 // The program's consistency rules over the facts read.
 bool check_consistency(const RuleSet& rules, const ProgramDef& p, const Request& req, bool english, RequestError& err);

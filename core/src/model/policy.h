@@ -164,7 +164,8 @@ struct Duration {
 };
 
 struct Note {
-  std::string zh, en;  // the text with its citation tag, ready to show
+  std::string zh, en;            // the text with its citation tag, ready to show
+  std::string zh_json, en_json;  // the same, escaped for a JSON string
 };
 
 // ---- Documents and policies ----

@@ -3,6 +3,7 @@
 // catalog, which is the same for every caller and so rendered once.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 namespace uie {
 
 struct RuleSet {
+  std::uint64_t serial = 0;  // unique per rule set loaded in this process (caches key on it)
   std::vector<ProgramDef> programs;
   std::vector<RegionInfo> regions;
   std::vector<std::unique_ptr<Document>> documents;  // in the order of their ids

@@ -2,6 +2,7 @@
 
 #include "base/json_out.h"
 #include "kinds/kind.h"
+#include "render/static_json.h"
 
 namespace uie {
 namespace {
@@ -42,12 +43,7 @@ Condition compile_condition(const RawCondition& raw, Resolver& r, bool nested) {
   if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, kind.whatif_slots, raw.at, "/whatif_en");
   if (!nested && raw.cite) c.cite = r.cite(*raw.cite);
   kind.resolve(raw, c, r);
-  if (!nested) {
-    JsonOut head(c.head_json);
-    head.raw("{").key("id").str(c.id).next("passed");
-    JsonOut tail(c.tail_json);
-    tail.next("cite").raw(c.cite ? c.cite->json : "null").raw("}");
-  }
+  if (!nested) finish_condition(c);
   return c;
 }
 

@@ -3,6 +3,7 @@
 // program's merged section into a Policy; check the rule set as a whole.
 #include "pack/load.h"
 
+#include <atomic>
 #include <map>
 
 #include "input/json_reader.h"
@@ -110,7 +111,9 @@ std::string file_kind(const json& doc, Reporter& r) {
 }  // namespace
 
 std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vector<LoadIssue>& issues) {
+  static std::atomic<std::uint64_t> serials{0};
   auto rs = std::make_unique<RuleSet>();
+  rs->serial = ++serials;
   std::vector<std::unique_ptr<Reporter>> reporters;
   std::map<const std::string*, Reporter*> by_file;
   std::map<std::string, std::vector<std::pair<json, Reporter*>>> docs;  // by file kind

@@ -18,7 +18,5 @@ void check_overlaps(const RuleSet& rs, std::vector<LoadIssue>& issues);
 // An element inherited by several packs is checked with each: each issue once.
 void dedupe(std::vector<LoadIssue>& issues);
 
-// The JSON that never changes, rendered once (render/static_json.cpp).
-void render_static_json(RuleSet& rs, const char* engine_version);
 
 }  // namespace uie

@@ -6,6 +6,7 @@
 #include "base/json_out.h"
 #include "kinds/kind.h"
 #include "pack/conditions.h"
+#include "render/static_json.h"
 
 namespace uie {
 
@@ -85,11 +86,7 @@ const Cite* Resolver::cite(const RawCite& raw) {
     if (c.doc_no == raw.doc_no && c.clause == raw.clause && c.quote == raw.quote && c.basis == raw.basis) return &c;
   }
   Cite c{raw.doc_no, raw.clause, raw.quote, raw.basis, "", ""};
-  JsonOut o(c.json);
-  o.raw("{").key("doc_no").str(c.doc_no).next("clause").str(c.clause).next("quote").str(c.quote);
-  if (!c.basis.empty()) o.next("basis").str(c.basis);
-  o.raw("}");
-  c.tag = "（" + c.doc_no + " " + c.clause + "）";
+  finish_cite(c);
   cites_.push_back(std::move(c));
   return &cites_.back();
 }
@@ -200,7 +197,9 @@ void resolve_validity(const RawSection& s, Resolver& r) {
 void resolve_notes(const RawSection& s, Resolver& r) {
   for (const auto& raw : s.notes) {
     const Cite* c = r.cite(raw.cite);
-    r.policy().notes.push_back(Note{raw.text + c->tag, (raw.text_en.empty() ? raw.text : raw.text_en) + c->tag});
+    Note n{raw.text + c->tag, (raw.text_en.empty() ? raw.text : raw.text_en) + c->tag, "", ""};
+    finish_note(n);
+    r.policy().notes.push_back(std::move(n));
   }
 }
 

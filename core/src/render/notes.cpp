@@ -18,7 +18,11 @@ class Notes {
     amount();
     duration();
     answers();
-    for (const auto& n : p_.notes) w_.begin().text(en_ ? n.en : n.zh), w_.end();
+    for (const auto& n : p_.notes) {
+      Sink& s = w_.begin();
+      s.safe(s.json() ? (en_ ? n.en_json : n.zh_json) : (en_ ? n.en : n.zh));  // escaped once, at load
+      w_.end();
+    }
     say(Msg::kDisclaimer, {});
   }
 

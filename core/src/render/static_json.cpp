@@ -1,10 +1,38 @@
 // The JSON that is the same for every request, rendered once when the rules
-// load: each policy's object (its head; responses add "in_force"), the
-// catalog, and the list of programs for an unknown_program error.
+// load: citations, notes, condition heads, each policy's object (its head;
+// responses add "in_force"), the questions, the catalog, and the list of
+// programs for an unknown_program error.
+#include "render/static_json.h"
+
 #include "base/json_out.h"
-#include "pack/load.h"
 
 namespace uie {
+
+void finish_cite(Cite& c) {
+  c.json.clear();
+  JsonOut o(c.json);
+  o.raw("{").key("doc_no").str(c.doc_no).next("clause").str(c.clause).next("quote").str(c.quote);
+  if (!c.basis.empty()) o.next("basis").str(c.basis);
+  o.raw("}");
+  c.tag = "（" + c.doc_no + " " + c.clause + "）";
+}
+
+void finish_note(Note& n) {
+  n.zh_json.clear();
+  n.en_json.clear();
+  append_json_escaped(n.zh_json, n.zh);
+  append_json_escaped(n.en_json, n.en);
+}
+
+void finish_condition(Condition& c) {
+  c.head_json.clear();
+  c.tail_json.clear();
+  JsonOut head(c.head_json);
+  head.raw("{").key("id").str(c.id).next("passed");
+  JsonOut tail(c.tail_json);
+  tail.next("cite").raw(c.cite ? c.cite->json : "null").raw("}");
+}
+
 namespace {
 
 void head(JsonOut& o, const Policy& p, bool validity) {
