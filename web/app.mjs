@@ -718,6 +718,7 @@ function applyUi() {
   root.classList.toggle('kiosk', KIOSK);
   document.title = t().title;
   document.getElementById('brand').textContent = t().title;
+  document.querySelector('.skip-link').textContent = t().skipLink;
   const elder = document.getElementById('toggle-elder');
   elder.textContent = t().elder;
   elder.setAttribute('aria-pressed', String(ui.elder));

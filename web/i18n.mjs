@@ -6,6 +6,7 @@
 export const STRINGS = {
   zh: {
     title: '失业保险待遇测算',
+    skipLink: '跳到主要内容',
     loading: '正在准备计算模块…',
     loadFailed: '计算模块没有加载成功。请刷新页面再试。',
     elder: '大字模式',
@@ -75,6 +76,7 @@ export const STRINGS = {
   },
   en: {
     title: 'Unemployment-insurance benefit estimator',
+    skipLink: 'Skip to the main content',
     loading: 'Preparing the calculator…',
     loadFailed: 'The calculator did not load. Please reload the page.',
     elder: 'Large text',
