@@ -10,7 +10,8 @@ packages=(
   cmake ninja-build g++ nlohmann-json3-dev catch2      # native build and tests
   clang-14 libclang-rt-14-dev                          # sanitizers, fuzzing
   emscripten binaryen                                  # the wasm build; wasm-opt for the MVP check
-  chromium brotli fonts-wqy-microhei                   # browser tests, size report, CJK text in screenshots
+  chromium brotli fonts-wqy-microhei                   # browser tests, precompressed site, CJK text in screenshots
+  node-terser                                          # the site's scripts minified (scripts/minify-site.mjs)
   python3                                              # shared/tools/check-examples
 )
 missing=()
@@ -25,8 +26,12 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# npm ci only when node_modules is absent or older than the lock file.
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# npm ci only when node_modules is absent or older than the lock file. A
+# node_modules that is a symlink is another checkout's install, shared (git
+# worktrees): npm ci would empty it for everyone, so it is left alone.
+if [[ -L node_modules ]]; then
+  echo "install-deps: node_modules links to $(readlink node_modules): shared, not reinstalled here"
+elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "install-deps: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

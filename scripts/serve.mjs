@@ -5,8 +5,17 @@
 //
 // It prints the address and serves GET/HEAD of files under the root, nothing
 // else: no directory listings, no uploads, no logging of request contents.
-// .wasm is served as application/wasm so browsers compile it while streaming.
-// Also imported by the browser tests (startServer).
+// - Compression: the build writes F.br and F.gz beside each file F
+//   (wasm/assemble_site.cmake); a request that accepts br (or gzip) gets that
+//   file as is, with Content-Encoding and Vary: Accept-Encoding. Nothing is
+//   compressed per request.
+// - Caching: no file name carries a content hash, so every response must be
+//   revalidated (Cache-Control: no-cache) and carries an ETag; a request with
+//   a matching If-None-Match gets 304 and no body.
+// - .wasm is served as application/wasm, so browsers compile it while streaming.
+// - The page's Content-Security-Policy is also sent as a header on HTML and
+//   scripts: the engine's Worker takes its policy from its own response.
+// Also imported by the browser tests and scripts/page-speed.mjs (startServer).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -25,6 +34,32 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+// The same policy as web/index.html's <meta>, for documents and the Worker.
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];   // in order of preference
+
+/** The encodings a request's Accept-Encoding allows (q > 0), e.g. Set { 'br', 'gzip' }. */
+function accepted(header) {
+  const ok = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    if (name && (!q || Number(q[1]) > 0)) ok.add(name);
+  }
+  return ok;
+}
+
+async function fileInfo(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info : null;
+  } catch {
+    return null;
+  }
+}
 
 export const defaultRoot = fileURLToPath(new URL('../build/wasm/site/', import.meta.url));
 
@@ -46,22 +81,44 @@ export function startServer({ root = defaultRoot, port = 8000 } = {}) {
     if (path.endsWith('/')) path += 'index.html';
     const file = resolve(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(404, 'not found\n');
-    let info;
-    try {
-      info = await stat(file);
-    } catch {
-      return send(404, 'not found\n');
+    const info = await fileInfo(file);
+    if (!info) return send(404, 'not found\n');
+    // The smallest accepted precompressed sibling, if the build wrote one.
+    const ok = accepted(req.headers['accept-encoding']);
+    let body = file;
+    let size = info.size;
+    let mtime = info.mtimeMs;
+    let encoding = null;
+    for (const [name, suffix] of ENCODINGS) {
+      if (!ok.has(name)) continue;
+      const sibling = await fileInfo(file + suffix);
+      if (sibling && sibling.size < size) {
+        [body, size, mtime, encoding] = [file + suffix, sibling.size, sibling.mtimeMs, name];
+        break;
+      }
     }
-    if (!info.isFile()) return send(404, 'not found\n');
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] || 'application/octet-stream',
-      'Content-Length': info.size,
+    const ext = extname(file);
+    const etag = `"${size.toString(36)}-${Math.floor(mtime).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+    const headers = {
+      'Content-Type': MIME[ext] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      ETag: etag,
+      Vary: 'Accept-Encoding',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-    });
+    };
+    if (encoding) headers['Content-Encoding'] = encoding;
+    if (ext === '.html' || ext === '.js') headers['Content-Security-Policy'] = CSP;
+    const match = String(req.headers['if-none-match'] || '').split(',').map((x) => x.trim());
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (match.includes(etag) || match.includes('*')) {
+      res.writeHead(304);
+      return res.end();
+    }
+    res.setHeader('Content-Length', size);
+    res.writeHead(200);
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((resolveStart, reject) => {
     server.once('error', reject);

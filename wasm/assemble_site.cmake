@@ -1,17 +1,79 @@
 # Script mode: assembles the static site OUT from WEB (the page, without the
-# WeChat mini-program under web/miniprogram/), FACADE (the JS API) and GLUE
-# (estimator.js, with estimator.wasm beside it). OUT is rebuilt from scratch
-# so a file removed from web/ never lingers.
+# WeChat mini-program under web/miniprogram/ and without README files),
+# FACADE (the JS API) and GLUE (estimator.js, with estimator.wasm beside it). OUT is rebuilt from scratch
+# so a file removed from web/ never lingers; what takes time (minifying,
+# compressing) is cached by content hash in OUT-cache/.
+#
+# 1. the page's files from web/; its own scripts minified (scripts/minify-site.mjs);
+# 2. the facade, the glue and the module, as built;
+# 3. precompressed siblings beside every text and wasm file: F.br (brotli -q 11)
+#    and F.gz (gzip -9 -n: no name or time stamp, so a build is reproducible).
+#    A server sends them as they are, with Content-Encoding (scripts/serve.mjs;
+#    nginx: brotli_static / gzip_static, see web/README.md).
+cmake_minimum_required(VERSION 3.20)   # script mode too: IN_LIST
+
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
+set(cache "${OUT}-cache")
+file(MAKE_DIRECTORY "${cache}")
+
 file(GLOB_RECURSE page RELATIVE "${WEB}" "${WEB}/*")
 foreach(f IN LISTS page)
-  if(f MATCHES "^miniprogram/")
+  if(f MATCHES "^miniprogram/" OR f MATCHES "\\.md$")   # the mini-program and the docs are no part of the site
     continue()
   endif()
   get_filename_component(dir "${f}" DIRECTORY)
   file(COPY "${WEB}/${f}" DESTINATION "${OUT}/${dir}")
 endforeach()
+
+find_program(UIE_NODE node)
+find_program(UIE_BROTLI brotli)
+find_program(UIE_GZIP gzip)
+if(NOT UIE_NODE OR NOT UIE_BROTLI OR NOT UIE_GZIP)
+  message(FATAL_ERROR "node, brotli and gzip are needed to assemble the site (bash scripts/install-deps.sh installs them)")
+endif()
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs
+          "${UIE_NODE}" "${WEB}/../scripts/minify-site.mjs" --cache "${cache}" "${OUT}"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "minifying the page's scripts failed")
+endif()
+
 get_filename_component(glue_dir "${GLUE}" DIRECTORY)
 get_filename_component(glue_name "${GLUE}" NAME_WE)
 file(COPY "${FACADE}" "${GLUE}" "${glue_dir}/${glue_name}.wasm" DESTINATION "${OUT}")
+
+file(GLOB_RECURSE site_files "${OUT}/*")
+set(used "")
+foreach(f IN LISTS site_files)
+  if(NOT f MATCHES "\\.(html|js|mjs|css|wasm|json|svg|txt)$")
+    continue()
+  endif()
+  file(SHA256 "${f}" hash)
+  list(APPEND used "${cache}/${hash}.br" "${cache}/${hash}.gz")
+  if(NOT EXISTS "${cache}/${hash}.br")
+    execute_process(COMMAND "${UIE_BROTLI}" -q 11 -f -o "${cache}/${hash}.br.tmp" "${f}" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "brotli failed on ${f}")
+    endif()
+    file(RENAME "${cache}/${hash}.br.tmp" "${cache}/${hash}.br")
+  endif()
+  if(NOT EXISTS "${cache}/${hash}.gz")
+    execute_process(COMMAND "${UIE_GZIP}" -9 -n -c "${f}" OUTPUT_FILE "${cache}/${hash}.gz.tmp" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "gzip failed on ${f}")
+    endif()
+    file(RENAME "${cache}/${hash}.gz.tmp" "${cache}/${hash}.gz")
+  endif()
+  configure_file("${cache}/${hash}.br" "${f}.br" COPYONLY)
+  configure_file("${cache}/${hash}.gz" "${f}.gz" COPYONLY)
+endforeach()
+
+# Forget what no file of this site needs any more, so the cache stays small.
+file(GLOB cached "${cache}/*.br" "${cache}/*.gz")
+foreach(c IN LISTS cached)
+  if(NOT c IN_LIST used)
+    file(REMOVE "${c}")
+  endif()
+endforeach()

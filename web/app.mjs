@@ -1,13 +1,26 @@
-// The estimator page. It talks to the engine only through the JS facade
-// (estimator-api.js): the programs, regions, questions, conditions, amounts
-// and citations all come from the rule packs, so the page holds no rule
-// numbers and no rule logic, and a new province needs no change here.
+// The estimator page: it draws screens and nothing else. The engine runs in a
+// Worker (engine-client.js → engine-worker.js → the facade estimator-api.js);
+// what people type becomes contract values, and what the engine answers
+// becomes what people read, in the shared front-end layer
+// (shared/uie-front.js, global UieFront). The page holds no rule numbers and
+// no rule logic, so a new province needs no change here.
 //
 // Flow: who you are (→ program) · region and date · one question per screen,
 // in the order of the engine's `missing`, then its `optional_missing` (each
-// skippable) · the result. Nothing the person enters is stored anywhere.
+// skippable) · the result. Each screen is a history entry, so Back and
+// Forward move between them; the answers stay in this page's memory only,
+// never in storage, the URL or the history entries.
+import { button, h } from './dom.mjs';
 import { STRINGS } from './i18n.mjs';
-import { answerValue, decodeShare, encodeShare, today, wanText, yuanText } from './format.mjs';
+
+const F = globalThis.UieFront;
+// engine-client.js is an async script: it may come after this module.
+let engine = globalThis.UieEngine;
+const engineThere = engine ? Promise.resolve() : new Promise((resolve, reject) => {
+  addEventListener('uie-engine', () => { engine = globalThis.UieEngine; resolve(); }, { once: true });
+  const script = document.querySelector('script[src$="engine-client.js"]');
+  if (script) script.addEventListener('error', () => reject(new Error('engine-client.js did not load')));
+});
 
 const query = new URLSearchParams(location.search);
 const KIOSK = query.get('kiosk') === '1';
@@ -19,115 +32,192 @@ const AUDIENCES = ['unit', 'worker', 'unemployed'];
 const PRIMARY = { unit: 'stabilization_refund', worker: 'skill_subsidy', unemployed: 'unemployment_benefit' };
 
 const app = document.getElementById('app');
-let engine = null;
-let catalog = null;
+let catalog = null;     // set once the engine has answered
 let ui = { ...DEFAULT_UI };
+let journey = 0;        // one per program chosen: history entries of another journey are stale
 let s = freshState();
 let busy = false;
 
 function freshState() {
+  const preset = catalog ? F.regionOf(catalog, query.get('region')) : null;   // a kiosk may be set up for one region
   return {
+    journey: ++journey,
     screen: 'who',
     program: null,
-    province: query.get('region') || '',   // a kiosk may be set up for one region
-    city: '',
-    date: today(),
+    province: preset ? preset.province : '',
+    city: preset ? preset.city : '',
+    date: F.today(),
     policy: null,          // an explicit policy id (the person chose the latest one)
     policyInfo: null,
-    questions: new Map(),  // fact id → question, for the chosen program and policy
+    questions: [],         // the engine's questions for the chosen program and policy, in asking order
     facts: {},
-    drafts: {},            // what was typed, per fact, when the engine refused it
-    asked: [],             // facts in the order the person saw them (for Back)
+    drafts: {},            // what was typed or ticked, per fact, as entered
+    notes: {},             // per fact: what a typed text became ("18年 = 216 个月")
+    asked: [],             // facts in the order the person saw them
     skipped: new Set(),
     current: null,
+    editing: false,        // the question was opened from the result: its answer returns there
     result: null,
-    error: null,           // { where: fact id | 'where' | 'screen', message }
+    error: null,           // { where: 'fact' | 'where' | 'screen', fact, message, original }
     notice: null,
-    share: null,
+    fromShare: false,
   };
 }
 
 const t = () => STRINGS[ui.lang];
 const en = () => ui.lang === 'en';
+const question = (fact) => s.questions.find((q) => q.fact === fact);
+const labelOf = (q) => (en() ? q.label_en || q.label : q.label);
+// The lang of an engine text on an English page: Chinese until the rules give English.
+const zh = (text) => (en() && /[\u3400-\u9fff]/.test(String(text)) ? 'zh-CN' : null);
 
-// ---------------------------------------------------------------- DOM helpers
+// ---------------------------------------------------------------- history
 
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === false || v === null || v === undefined) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
+// One entry per screen. The entry holds a key into `steps` (screen and
+// question) and nothing the person entered; answers live in `s` only.
+const nav = { gen: 1, seq: 0, pos: 0, steps: new Map(), resetting: false };
+
+function stateOf(key) {
+  return { uie: key, gen: nav.gen, pos: nav.pos };
 }
 
-function button(text, onclick, cls = 'secondary', attrs = {}) {
-  return h('button', { type: 'button', class: cls, onclick, ...attrs }, text);
+function record(replace, url) {
+  const key = ++nav.seq;
+  nav.steps.set(key, { screen: s.screen, current: s.current, editing: s.editing, journey: s.journey });
+  if (replace) {
+    history.replaceState(stateOf(key), '', url);
+  } else {
+    nav.pos += 1;
+    history.pushState(stateOf(key), '', url);
+  }
 }
+
+const plainUrl = () => `${location.pathname}${location.search}`;   // without a share link's fragment
+
+/** Moves to a screen as a new history entry (replace: instead of the current one). */
+function go(screen, { replace = false } = {}) {
+  s.screen = screen;
+  record(replace);
+  render();
+}
+
+window.addEventListener('popstate', (e) => {
+  const st = e.state && e.state.gen === nav.gen ? nav.steps.get(e.state.uie) : null;
+  if (e.state && typeof e.state.pos === 'number') nav.pos = e.state.pos;
+  // The start screen belongs to no journey: going back to it keeps the answers.
+  if (nav.resetting || !st || (st.screen !== 'who' && st.journey !== s.journey)) {
+    // After a reset, or an entry from before one: there is nothing to go back to.
+    nav.resetting = false;
+    s.screen = 'who';
+    record(true, plainUrl());
+    render();
+    return;
+  }
+  s.screen = st.screen;
+  s.current = st.current;
+  s.editing = st.editing;
+  s.error = null;
+  render();
+  // The answers may have changed since this result was drawn.
+  if (st.screen === 'result') guarded(async () => { await refreshResult(); render({ focus: false }); });
+});
+
+/** Forgets every entry of this page: Back then leaves the page, and nothing comes back by Forward. */
+function resetHistory() {
+  nav.gen += 1;
+  nav.steps.clear();
+  const depth = nav.pos;
+  nav.pos = 0;
+  if (depth > 0) {
+    nav.resetting = true;
+    history.go(-depth);   // to the landing entry; its popstate records the start screen there
+  } else {
+    record(true, plainUrl());
+  }
+}
+
+function back() {
+  s.error = null;
+  if (nav.pos > 0) return history.back();
+  // The first entry (a share link): step through the questions instead.
+  const i = s.screen === 'question' ? s.asked.indexOf(s.current) : s.asked.length;
+  const prev = (i === -1 ? s.asked.length : i) - 1;
+  if (prev < 0) return go('where');
+  s.current = s.asked[prev];
+  return go('question');
+}
+
+// ---------------------------------------------------------------- drawing
 
 function citation(cite) {
   if (!cite || !cite.doc_no) return null;
   const where = [cite.doc_no, cite.clause].filter(Boolean).join(' ');
   return h('details', { class: 'cite' },
-    h('summary', {}, `${t().source}：${where}`),
+    h('summary', {}, `${t().source}：`, h('span', { lang: zh(where) }, where)),
     cite.quote ? h('blockquote', { lang: 'zh-CN' }, cite.quote) : null);
 }
 
-function errorLine(id, message) {
-  return h('p', { class: 'error', id, role: 'alert' }, message);
+function errorBlock(id, error) {
+  return h('div', { class: 'error', id, role: 'alert' },
+    h('p', {}, error.message),
+    error.original ? h('p', { class: 'original' }, `${t().inChinese} `, h('span', { lang: 'zh-CN' }, error.original)) : null);
 }
 
-function render() {
+function screenError() {
+  return s.error && s.error.where === 'screen' ? errorBlock('screen-error', s.error) : null;
+}
+
+// English readers are told, from the first screen that shows policy text,
+// that it is in Chinese.
+function chineseNotice() {
+  return en() ? h('p', { class: 'lang-note', id: 'policy-lang' }, t().policyInChinese) : null;
+}
+
+const regionName = () => F.regionName(catalog, s.city || s.province, ui.lang);
+const programOf = (id) => (catalog && catalog.programs.find((p) => p.id === id)) || { id, title: '', title_en: '', audience: '' };
+const programTitle = (id) => {
+  const p = programOf(id);
+  return (en() ? p.title_en || p.title : p.title) || '';
+};
+
+function render({ focus = true } = {}) {
   const screens = { who: whoScreen, where: whereScreen, nopolicy: noPolicyScreen, question: questionScreen,
                     result: resultScreen };
   const view = (screens[s.screen] || whoScreen)();
   app.replaceChildren(view);
   app.dataset.screen = s.screen;
   app.dataset.renders = String(Number(app.dataset.renders || 0) + 1);   // lets tests wait for the next screen
-  const heading = app.querySelector('h1');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+  if (focus) {
+    focusArrival();
+    window.scrollTo(0, 0);
   }
-  window.scrollTo(0, 0);
 }
 
-function go(screen) {
-  s.screen = screen;
-  render();
-}
-
-function regionName(code) {
-  for (const r of catalog.regions) {
-    if (r.code === code) return en() ? r.name_en || r.name : r.name;
-    for (const c of r.children || []) {
-      if (c.code === code) return `${en() ? r.name_en || r.name : r.name} ${en() ? c.name_en || c.name : c.name}`;
-    }
+// Arriving on a question, the answer has focus (the faulty field after an
+// error); other screens give it to their heading, so it is read first.
+function focusArrival() {
+  let target = null;
+  if (s.error && s.error.where === 'fact') target = app.querySelector('[aria-invalid="true"]');
+  if (!target && s.error && s.error.where === 'where') target = app.querySelector('[aria-invalid="true"]');
+  if (!target && (s.screen === 'question' || s.screen === 'where')) {
+    target = app.querySelector('.choices input:checked') || app.querySelector('.field-input input, .choices input, form select');
   }
-  return code;
+  if (!target) {
+    target = app.querySelector('h1');
+    if (target) target.tabIndex = -1;
+  }
+  if (target) target.focus({ preventScroll: true });
 }
 
-function program(id) {
-  return catalog.programs.find((p) => p.id === id) || { id, title: id, title_en: id, audience: '' };
-}
-
-const programTitle = (id) => (en() ? program(id).title_en || program(id).title : program(id).title);
+// ---------------------------------------------------------------- engine calls
 
 function request(extra = {}) {
-  const req = { region: s.city || s.province, date: s.date, program: s.program, facts: s.facts };
-  if (s.policy) req.policy = s.policy;
-  return { ...req, ...extra };
+  return { ...F.buildRequest({ region: s.city || s.province, date: s.date, program: s.program, facts: s.facts,
+                               policy: s.policy }), ...extra };
 }
 
-// Every engine call goes through here: a trapped instance has already been
-// replaced by the facade, so the person just sees "try again".
+// Every engine call goes through here: a failed call shows "try again";
+// the facade has already replaced a trapped instance.
 async function guarded(work) {
   if (busy) return;
   busy = true;
@@ -144,18 +234,10 @@ async function guarded(work) {
   }
 }
 
-// ---------------------------------------------------------------- the flow
-
-function chooseProgram(id) {
-  const keep = { province: s.province, city: s.city, date: s.date };
-  s = { ...freshState(), ...keep, program: id };
-  go('where');
-}
-
 async function loadQuestions() {
-  const r = await engine.questions(request({ facts: {} }));
+  const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
   if (!r.ok) return showError(r.error);
-  s.questions = new Map(r.questions.map((q) => [q.fact, q]));
+  s.questions = r.questions;
   s.policyInfo = r.policy;
   if (!r.in_force && !s.policy) return go('nopolicy');
   return advance();
@@ -163,16 +245,18 @@ async function loadQuestions() {
 
 // Asks the engine what is still needed and moves to that question, or to the result.
 async function advance() {
-  const res = await engine.estimate(request());
+  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
   if (!res.ok) return showError(res.error);
   s.result = res;
   s.error = null;
-  if (s.fromShare) {
-    // The person who shared saw a result: what they left unanswered stays so.
+  if (s.fromShare || s.editing) {
+    // A shared result, or one answer changed from the result: what is still
+    // optional stays unanswered (the result lists it, to answer from there).
     for (const f of res.optional_missing || []) s.skipped.add(f);
     s.fromShare = false;
   }
   const next = res.missing[0] || (res.optional_missing || []).find((f) => !s.skipped.has(f));
+  s.editing = false;
   if (next) {
     s.current = next;
     return go('question');
@@ -180,81 +264,144 @@ async function advance() {
   return go('result');
 }
 
+// The result again for the answers as they are now (after Back and Forward).
+async function refreshResult() {
+  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
+  if (res.ok) s.result = res;
+  else showError(res.error);
+}
+
 function showError(err) {
-  if (err.code === 'no_policy_in_force' && err.latest) {
-    s.policyInfo = err.latest;
+  const shown = F.responseError(err, s.questions, ui.lang);
+  if (shown.where === 'nopolicy' && shown.latest) {
+    s.policyInfo = shown.latest;
     s.error = null;
     return go('nopolicy');
   }
-  const m = /^\/facts\/([^/]+)/.exec(err.path || '');
-  const fact = m ? m[1].replace(/~1/g, '/').replace(/~0/g, '~') : null;
-  if (fact && s.questions.has(fact)) {
-    s.current = fact;
-    s.error = { where: fact, message: err.message };
+  if (shown.where === 'fact') {
+    s.error = shown;
+    if (s.screen === 'question' && s.current === shown.fact) return render();
+    s.current = shown.fact;
     return go('question');
   }
-  if (/^\/(region|date|policy)$/.test(err.path || '')) {
+  if (shown.where === 'where') {
     s.policy = null;
-    s.error = { where: 'where', message: err.message };
-    return go('where');
+    s.error = shown;
+    return s.screen === 'where' ? render() : go('where');
   }
-  s.error = { where: 'screen', message: err.message };
+  s.error = { where: 'screen', message: shown.message || t().engineFailed };
   return render();
 }
 
-function screenError() {
-  return s.error && s.error.where === 'screen' ? errorLine('screen-error', s.error.message) : null;
+// The language changes: what is typed stays, and the engine's texts are
+// asked again in the new language (they come back in English where the
+// rules have English sentences).
+async function relanguage() {
+  captureDraft();
+  if (!catalog || !s.program) return render({ focus: false });
+  await guarded(async () => {
+    if (s.questions.length) {
+      const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
+      if (r.ok) s.questions = r.questions;
+    }
+    if (s.result) {
+      const res = await engine.estimate(request(), F.engineOptions(ui.lang));
+      if (res.ok) s.result = res;
+    }
+  });
+  render({ focus: false });
 }
 
 // ---------------------------------------------------------------- screens
 
-function whoScreen() {
-  const mains = AUDIENCES.map((a) => {
+function chooseProgram(id) {
+  // The same program again (after Back): its answers are still there.
+  if (id !== s.program) {
+    const keep = { province: s.province, city: s.city, date: s.date };
+    s = { ...freshState(), ...keep, program: id };
+  }
+  s.error = null;
+  go('where');
+}
+
+// One card per audience, for its main program; drawn before the engine has
+// answered (the program titles fill in when the catalog arrives).
+function mainPrograms() {
+  return AUDIENCES.map((a) => {
+    if (!catalog) return [a, PRIMARY[a]];
     const list = catalog.programs.filter((p) => p.audience === a);
-    return [a, list.find((p) => p.id === PRIMARY[a]) || list[0]];
-  }).filter(([, main]) => main);
-  const cards = mains.map(([a, main]) =>
-    h('button', { type: 'button', class: 'card', 'data-program': main.id, onclick: () => chooseProgram(main.id) },
-      h('span', { class: 'card-who' }, t().audience[a]),
-      h('span', { class: 'card-what' }, programTitle(main.id))));
-  const others = catalog.programs.filter((p) => AUDIENCES.includes(p.audience) && !mains.some(([, m]) => m === p));
+    const main = list.find((p) => p.id === PRIMARY[a]) || list[0];
+    return main ? [a, main.id] : null;
+  }).filter(Boolean);
+}
+
+const pick = (e) => chooseProgram(e.currentTarget.dataset.program);
+
+function otherPrograms() {
+  const mains = mainPrograms().map(([, id]) => id);
+  const others = catalog ? catalog.programs.filter((p) => AUDIENCES.includes(p.audience) && !mains.includes(p.id)) : [];
+  return others.length
+    ? h('section', { class: 'others', 'aria-labelledby': 'others-h' },
+        h('h2', { id: 'others-h' }, t().otherPrograms),
+        h('ul', {}, others.map((p) => h('li', {},
+          button(`${programTitle(p.id)}（${t().audience[p.audience]}）`, pick, 'link', { 'data-program': p.id })))))
+    : null;
+}
+
+function whoScreen() {
   return h('section', { class: 'screen who' },
     s.notice ? h('p', { class: 'notice', role: 'status' }, s.notice) : null,
     h('h1', {}, t().whoTitle),
     h('p', { class: 'hint' }, t().whoHint),
-    h('div', { class: 'cards' }, cards),
-    others.length
-      ? h('section', { class: 'others', 'aria-labelledby': 'others-h' },
-          h('h2', { id: 'others-h' }, t().otherPrograms),
-          h('ul', {}, others.map((p) => h('li', {},
-            button(`${programTitle(p.id)}（${t().audience[p.audience]}）`, () => chooseProgram(p.id), 'link',
-                   { 'data-program': p.id })))))
-      : null);
+    h('div', { class: 'cards' }, mainPrograms().map(([a, id]) =>
+      h('button', { type: 'button', class: 'card', 'data-program': id, 'data-audience': a, onclick: pick },
+        h('span', { class: 'card-who' }, t().audience[a]),
+        h('span', { class: 'card-what' }, programTitle(id) || '\u00a0')))),
+    otherPrograms());
+}
+
+// The catalog has arrived while the start screen is up: fill it in place, so
+// a touch that is already under way is not lost to a redraw.
+function fillWho() {
+  for (const [a, id] of mainPrograms()) {
+    const card = app.querySelector(`.card[data-audience="${a}"]`);
+    if (!card) continue;
+    card.dataset.program = id;
+    card.querySelector('.card-what').textContent = programTitle(id) || '\u00a0';
+  }
+  const others = otherPrograms();
+  if (others && !app.querySelector('.others')) app.querySelector('.screen.who').append(others);
 }
 
 function whereScreen() {
+  if (!catalog) {
+    return h('section', { class: 'screen where' }, h('h1', {}, t().whereTitle), h('p', { class: 'loading', role: 'status' }, t().loading));
+  }
   const name = (r) => (en() ? r.name_en || r.name : r.name);
   // The city list follows the province in place, so focus stays where it is.
   const cityField = h('div', { class: 'field city' });
   const fillCities = () => {
-    const province = catalog.regions.find((r) => r.code === s.province);
-    const children = province ? province.children || [] : [];
-    cityField.hidden = children.length === 0;
-    cityField.replaceChildren(...(children.length ? [
+    const { cities, note } = F.cityChoices(catalog, s.province, ui.lang);
+    cityField.hidden = !s.province;
+    cityField.replaceChildren(...(cities.length ? [
       h('label', { for: 'city' }, t().city),
-      h('select', { id: 'city', name: 'city' },
+      h('select', { id: 'city', name: 'city', 'aria-describedby': 'city-note', onchange: (e) => { s.city = e.target.value; } },
         h('option', { value: '' }, t().wholeProvince),
-        children.map((c) => h('option', { value: c.code, selected: c.code === s.city }, name(c)))),
-    ] : []));
+        cities.map((c) => h('option', { value: c.code, selected: c.code === s.city }, c.name))),
+      h('p', { class: 'help', id: 'city-note' }, note),
+    ] : [h('p', { class: 'help' }, t().noCities)]));
   };
+  const err = s.error && s.error.where === 'where' ? s.error : null;
   const provinceSelect = h('select', { id: 'province', name: 'province', required: true,
+    'aria-invalid': err && !s.province ? 'true' : null, 'aria-describedby': err && !s.province ? 'where-error' : null,
     onchange: (e) => { s.province = e.target.value; s.city = ''; fillCities(); } },
     h('option', { value: '' }, '—'),
     catalog.regions.map((r) => h('option', { value: r.code, selected: r.code === s.province }, name(r))));
   fillCities();
-  const err = s.error && s.error.where === 'where' ? s.error.message : null;
+  const dateBad = err && s.province;
   const dateInput = h('input', { id: 'date', name: 'date', type: 'date', value: s.date, required: true,
-    'aria-describedby': err ? 'date-help where-error' : 'date-help', 'aria-invalid': err ? 'true' : null });
+    oninput: (e) => { s.date = e.target.value; },
+    'aria-describedby': dateBad ? 'date-help where-error' : 'date-help', 'aria-invalid': dateBad ? 'true' : null });
   return h('form', { class: 'screen where', novalidate: true, onsubmit: (e) => {
     e.preventDefault();
     const city = cityField.querySelector('select');
@@ -269,21 +416,23 @@ function whereScreen() {
   } },
     h('p', { class: 'crumb' }, programTitle(s.program)),
     h('h1', {}, t().whereTitle),
+    chineseNotice(),
     h('div', { class: 'field' }, h('label', { for: 'province' }, t().province), provinceSelect),
     cityField,
     h('div', { class: 'field' }, h('label', { for: 'date' }, t().date), dateInput,
       h('p', { class: 'help', id: 'date-help' }, t().dateHelp)),
-    err ? errorLine('where-error', err) : null,
+    err ? errorBlock('where-error', err) : null,
     screenError(),
     h('div', { class: 'actions' },
-      button(t().back, () => { s.error = null; go('who'); }),
-      h('button', { type: 'submit', class: 'primary' }, t().next)));
+      button(t().back, back),
+      h('button', { type: 'submit', class: 'primary', id: 'next' }, t().next)));
 }
 
 function policyLine(p) {
+  const v = F.policyView(p, ui.lang);
   return [
-    h('strong', {}, p.title), ' ', h('span', { class: 'docno' }, `（${p.doc_no}）`), ' ',
-    h('span', { class: 'validity' }, t().validity(p.valid_from, p.valid_to)),
+    h('strong', { lang: zh(v.title) }, v.title), ' ', h('span', { class: 'docno', lang: zh(v.docNo) }, `（${v.docNo}）`), ' ',
+    h('span', { class: 'validity' }, v.validity),
   ];
 }
 
@@ -292,97 +441,106 @@ function noPolicyScreen() {
   return h('section', { class: 'screen nopolicy' },
     h('p', { class: 'crumb' }, programTitle(s.program)),
     h('h1', {}, t().noPolicyTitle),
-    h('p', { class: 'lead' }, t().noPolicyText(regionName(s.city || s.province), s.date, programTitle(s.program))),
+    h('p', { class: 'lead' }, t().noPolicyText(regionName(), s.date, programTitle(s.program))),
+    chineseNotice(),
     p ? h('p', { class: 'latest' }, t().latestIs, ' ', policyLine(p)) : null,
     p && p.draft ? h('p', { class: 'badge draft' }, t().draft) : null,
     screenError(),
     h('div', { class: 'actions' },
-      button(t().changeDate, () => { s.error = null; go('where'); }),
+      button(t().changeDate, back),
       p ? button(t().useLatest, () => guarded(async () => { s.policy = p.id; await loadQuestions(); }), 'primary',
                  { id: 'use-latest' }) : null));
 }
 
-function optionLabel(o) {
-  return en() ? o.label_en || o.label : o.label;
-}
-
-// The input for one question, by its type; returns [element, read()].
+// The input for one question, by the kind the shared layer gives it; returns [element, read()].
 function control(q, errId) {
   const id = `fact-${q.fact}`;
-  const value = s.facts[q.fact];
-  const described = [q.help ? `${id}-help` : null, errId].filter(Boolean).join(' ') || null;
+  const c = F.controlOf(q, s.questions);
+  const entered = s.drafts[q.fact] !== undefined ? s.drafts[q.fact] : s.facts[q.fact];
+  const described = [q.help ? `${id}-help` : null, `${id}-note`, errId].filter(Boolean).join(' ');
   const invalid = errId ? 'true' : null;
-  const choice = (options, multiple) => {
-    const name = id;
+  if (c.options.length) {
+    const multiple = c.kind === 'checkbox';
     const box = h('div', { class: 'choices', role: multiple ? 'group' : 'radiogroup', 'aria-labelledby': `${id}-label`,
                            'aria-describedby': described });
-    const isChosen = (v) => (multiple ? Array.isArray(value) && value.includes(v) : value === v);
-    options.forEach((o, i) => {
+    const chosen = (v) => (Array.isArray(entered) ? entered.some((x) => String(x) === String(v)) : entered === v);
+    c.options.forEach((o, i) => {
       box.append(h('label', { class: 'choice' },
-        h('input', { type: multiple ? 'checkbox' : 'radio', name, value: String(i), checked: isChosen(o.value),
+        h('input', { type: multiple ? 'checkbox' : 'radio', name: id, value: String(i), checked: chosen(o.value),
                      'aria-invalid': invalid }),
-        h('span', {}, optionLabel(o))));
+        h('span', {}, F.optionLabel(o, ui.lang))));
     });
     const read = () => {
-      const picked = [...box.querySelectorAll('input:checked')].map((el) => options[Number(el.value)].value);
-      return multiple ? (picked.length ? picked : undefined) : picked[0];
+      const picked = [...box.querySelectorAll('input:checked')].map((el) => c.options[Number(el.value)].value);
+      return multiple ? picked : picked[0];
     };
     return [box, read];
-  };
-  if (q.type === 'bool') {
-    return choice([{ value: true, label: STRINGS.zh.yes, label_en: STRINGS.en.yes },
-                   { value: false, label: STRINGS.zh.no, label_en: STRINGS.en.no }], false);
   }
-  if (q.options && q.options.length) return choice(q.options, q.type === 'level_list');
-  const typed = s.drafts[q.fact] !== undefined ? s.drafts[q.fact]
-    : value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
-  const numeric = ['count', 'integer', 'money'].includes(q.type);
+  const typed = entered === undefined ? '' : typeof entered === 'string' ? entered : F.inputText(q, entered);
   const input = h('input', {
     id, name: q.fact, value: typed, autocomplete: 'off',
-    type: q.type === 'date' ? 'date' : 'text',
-    inputmode: q.type === 'money' ? 'decimal' : numeric ? 'numeric' : null,
+    type: c.kind === 'date' ? 'date' : 'text',
+    inputmode: c.keyboard === 'numeric' ? 'numeric' : null,
     'aria-labelledby': `${id}-label`, 'aria-describedby': described, 'aria-invalid': invalid,
   });
-  const wrap = h('div', { class: 'input-unit' }, input, q.unit ? h('span', { class: 'unit' }, q.unit) : null);
-  const read = () => {
-    const raw = input.value.trim();
-    if (raw === '') return undefined;
-    s.drafts[q.fact] = input.value;
-    if (q.type === 'level_list') return raw.split(/[,，\s]+/).filter(Boolean).map((x) => answerValue('integer', x));
-    return answerValue(q.type, raw);
-  };
-  return [wrap, read];
+  // Says at once what a converted entry became ("18年 = 216 个月").
+  const note = h('p', { class: 'became', id: `${id}-note`, role: 'status' }, s.notes[q.fact] || '');
+  input.addEventListener('input', () => {
+    const r = F.parseAnswer(q, input.value, { lang: ui.lang, questions: s.questions });
+    note.textContent = r.ok && r.note ? r.note : '';
+  });
+  const unit = F.unitText(q.unit, ui.lang, 2);
+  const wrap = h('div', { class: 'field-input' },
+    h('div', { class: 'input-unit' }, input, unit ? h('span', { class: 'unit' }, unit) : null), note);
+  return [wrap, () => input.value];
+}
+
+// What is typed or ticked on the question on screen, kept when the screen is
+// redrawn (a language switch) or left.
+let readCurrent = null;
+function captureDraft() {
+  if (s.screen === 'question' && readCurrent) s.drafts[s.current] = readCurrent();
 }
 
 function questionScreen() {
-  const q = s.questions.get(s.current) || { fact: s.current, type: 'string', label: s.current, required: true };
+  const q = question(s.current) || { fact: s.current, type: 'string', label: s.current, required: true };
   const res = s.result;
   const required = q.required !== false;
-  const err = s.error && s.error.where === q.fact ? s.error.message : null;
+  const err = s.error && s.error.where === 'fact' && s.error.fact === q.fact ? s.error : null;
   const errId = err ? `fact-${q.fact}-error` : null;
   const [input, read] = control(q, errId);
+  readCurrent = read;
 
   const submit = (e) => {
     e.preventDefault();
-    const value = read();
-    if (value === undefined) {
+    const raw = read();
+    const parsed = F.parseAnswer(q, raw, { lang: ui.lang, questions: s.questions });
+    if (parsed.empty) {
+      // An emptied field is empty: nothing typed before comes back.
+      delete s.drafts[q.fact];
+      delete s.notes[q.fact];
+      delete s.facts[q.fact];
       if (required) {
-        s.error = { where: q.fact, message: t().needAnswer };
+        s.error = { where: 'fact', fact: q.fact, message: F.words(ui.lang).errors.required };
         return render();
       }
       return skip();
     }
-    s.facts[q.fact] = value;
+    s.drafts[q.fact] = raw;
+    if (!parsed.ok) {
+      s.error = { where: 'fact', fact: q.fact, message: parsed.message };
+      return render();
+    }
+    s.facts[q.fact] = parsed.value;
+    s.notes[q.fact] = parsed.note;
     s.error = null;
     remember(q.fact);
-    guarded(async () => {
-      await advance();
-      if (!(s.error && s.error.where === q.fact)) delete s.drafts[q.fact];
-    });
+    return guarded(advance);
   };
   const skip = () => {
     delete s.facts[q.fact];
     delete s.drafts[q.fact];
+    delete s.notes[q.fact];
     s.skipped.add(q.fact);
     s.error = null;
     remember(q.fact);
@@ -392,24 +550,24 @@ function questionScreen() {
     for (const f of res.optional_missing || []) s.skipped.add(f);
     skip();
   };
-  const label = en() ? q.label_en || q.label : q.label;
-  // "N questions left" only while the engine's list is what brought us here
-  // (an error can send the person back to a question answered before).
-  const progress = !required ? t().optional
+  const help = en() ? q.help_en || q.help : q.help;
+  // "N questions left" only while the engine's list is what brought us here.
+  const progress = s.editing ? null : !required ? t().optional
     : res && res.missing.includes(q.fact) ? t().remaining(res.missing.length) : null;
   return h('form', { class: 'screen question', novalidate: true, onsubmit: submit, 'data-fact': q.fact },
-    h('p', { class: 'crumb' }, programTitle(s.program), ' · ', regionName(s.city || s.province)),
-    progress ? h('p', { class: 'progress' }, progress) : null,
-    h('h1', { id: `fact-${q.fact}-label` }, label),
-    q.help ? h('p', { class: 'help', id: `fact-${q.fact}-help`, lang: 'zh-CN' }, q.help) : null,
+    h('p', { class: 'crumb' }, [programTitle(s.program), regionName(), progress].filter(Boolean).join(' · ')),
+    h('h1', { id: `fact-${q.fact}-label` }, labelOf(q)),
     input,
-    err ? errorLine(errId, err) : null,
+    err ? errorBlock(errId, err) : null,
+    help ? h('p', { class: 'help', id: `fact-${q.fact}-help`, lang: zh(help) }, help) : null,
     screenError(),
+    chineseNotice(),
     citation(q.cite),
-    h('div', { class: 'actions' },
-      button(t().back, back),
-      required ? null : button(t().skip, skip, 'secondary', { id: 'skip' }),
-      required ? null : button(t().skipRest, skipRest, 'secondary', { id: 'skip-rest' }),
+    required || s.editing ? null : h('div', { class: 'skips' },
+      button(t().skip, skip, 'secondary', { id: 'skip' }),
+      button(t().skipRest, skipRest, 'secondary', { id: 'skip-rest' })),
+    h('div', { class: 'actions sticky' },
+      button(s.editing ? t().backToResult : t().back, back, 'secondary', { id: 'back' }),
       h('button', { type: 'submit', class: 'primary', id: 'next' }, t().next)));
 }
 
@@ -417,69 +575,63 @@ function remember(fact) {
   if (!s.asked.includes(fact)) s.asked.push(fact);
 }
 
-function back() {
+/** Opens one question from the result; its answer leads straight back there. */
+function edit(fact) {
+  s.skipped.delete(fact);
+  s.current = fact;
+  s.editing = true;
   s.error = null;
-  const i = s.screen === 'question' ? s.asked.indexOf(s.current) : s.asked.length;
-  const prev = (i === -1 ? s.asked.length : i) - 1;
-  if (prev < 0) return go('where');
-  s.current = s.asked[prev];
-  s.skipped.delete(s.current);
-  return go('question');
+  go('question');
 }
 
-function money(fen) {
-  const wan = wanText(fen);
-  return [
-    h('span', { class: 'yuan' }, `${yuanText(fen)} ${t().yuan}`),
-    wan ? h('span', { class: 'wan' }, `（${wan.exact ? '' : `${t().about} `}${wan.text} ${t().wan}）`) : null,
-  ];
+function moneyLine(m) {
+  return [h('span', { class: 'yuan' }, m.yuan), m.wan ? h('span', { class: 'wan' }, `（${m.wan}）`) : null];
 }
 
-function enumLabel(fact, value) {
-  const q = s.questions.get(fact);
-  const o = q && q.options && q.options.find((x) => x.value === value);
-  return o ? optionLabel(o) : String(value);
-}
-
-function extraFields(res) {
-  const rows = [];
-  for (const key of Object.keys(t().extra)) {
-    const v = res[key];
-    if (v === null || v === undefined || v === '') continue;
-    let shown;
-    if (key.endsWith('_fen')) shown = money(v);
-    else if (key.endsWith('_months')) shown = t().months(v);
-    else if (key === 'size_used') shown = enumLabel('size', v);
-    else shown = String(v);
-    rows.push(h('div', { class: 'row', 'data-field': key }, h('dt', {}, t().extra[key]), h('dd', {}, shown)));
-  }
-  return rows.length ? h('dl', { class: 'extra' }, rows) : null;
-}
-
-function amountBlock(res) {
-  if (res.eligible === false) return null;
-  if (Number.isSafeInteger(res.amount_fen)) {
+function amountBlock(amount) {
+  if (!amount) return null;
+  if (amount.kind === 'fen') {
     return h('p', { class: 'amount', id: 'amount' },
-      h('span', { class: 'label' }, res.amount_is_cap ? `${t().amount}（${t().amountCap}）` : t().amount),
-      money(res.amount_fen));
+      h('span', { class: 'label' }, amount.cap ? `${t().amount}（${t().amountCap}）` : t().amount), moneyLine(amount));
   }
-  if (res.candidates && typeof res.candidates === 'object') {
+  if (amount.kind === 'candidates') {
     return h('div', { class: 'amount candidates', id: 'amount' },
       h('p', {}, t().candidates),
-      h('ul', {}, Object.entries(res.candidates).map(([size, fen]) =>
-        h('li', {}, `${enumLabel('size', size)}：`, money(fen)))));
+      h('ul', {}, amount.items.map((i) => h('li', {}, `${i.label}：`, moneyLine(i)))));
   }
   return h('p', { class: 'amount none', id: 'amount' }, t().amountLocal);
 }
 
-function conditionItem(c) {
-  const mark = c.passed === true ? '✓' : c.passed === false ? '✗' : '?';
-  const cls = c.passed === true ? 'pass' : c.passed === false ? 'fail' : 'unknown';
-  return h('li', { class: `condition ${cls}`, 'data-condition': c.id },
-    h('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
-    h('span', { class: 'sr-only' }, `${t().passed[String(c.passed)]}：`),
-    h('span', { class: 'text', lang: 'zh-CN' }, c.text),
-    citation(c.cite));
+function conditionLine(c, extra) {
+  return h('li', { class: `condition ${c.state}`, 'data-condition': c.id },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, c.mark),
+    h('div', { class: 'body' },
+      h('p', { class: 'text' }, h('span', { class: 'sr-only' }, `${c.word}：`), h('span', { lang: zh(c.text) }, c.text)),
+      extra));
+}
+
+function reasonLine(r) {
+  const link = (fact, words) => {
+    const q = question(fact);
+    return q ? button(words(labelOf(q)), () => edit(fact), 'link', { 'data-edit': fact }) : null;
+  };
+  const whatifs = r.whatifs.map((w) => h('p', { class: 'whatif' },
+    h('span', { class: 'lead' }, t().whatifLead), ' ', h('span', { lang: zh(w.text) }, w.text), ' ',
+    link(w.fact, t().changeThis)));
+  const answer = r.state === 'unknown' ? r.facts.map((f) => link(f, t().answerThis)) : [];
+  const change = r.state === 'fail' && !r.whatifs.length ? r.facts.map((f) => link(f, t().changeThis)) : [];
+  return conditionLine(r, [whatifs, answer, change]);
+}
+
+function answersBlock() {
+  const rows = F.answerSummary(s.questions, s.facts, ui.lang, s.skipped);
+  if (!rows.length) return null;
+  return h('section', { class: 'answers', 'aria-labelledby': 'answers-h' },
+    h('h2', { id: 'answers-h' }, t().answers),
+    h('dl', {}, rows.map((r) => h('div', { class: 'row', 'data-fact': r.fact },
+      h('dt', {}, r.label),
+      h('dd', {}, h('span', { class: r.skipped ? 'skipped' : null }, r.text), ' ',
+        button(t().edit, () => edit(r.fact), 'link', { 'data-edit': r.fact, 'aria-label': t().editAria(r.label) }))))));
 }
 
 function shareArea() {
@@ -487,7 +639,7 @@ function shareArea() {
   const area = h('div', { class: 'share', id: 'share-area' });
   const make = () => {
     const inputs = { region: s.city || s.province, date: s.date, program: s.program, facts: s.facts, policy: s.policy };
-    const url = `${location.origin}${location.pathname}${location.search}#${encodeShare(inputs)}`;
+    const url = `${location.origin}${location.pathname}${location.search}#${F.encodeShare(inputs)}`;
     const field = h('input', { id: 'share-link', type: 'text', readonly: true, value: url, 'aria-label': t().share });
     const status = h('span', { class: 'copied', role: 'status' });
     area.replaceChildren(
@@ -495,8 +647,7 @@ function shareArea() {
       h('div', { class: 'share-row' }, field,
         button(t().copy, () => {
           field.select();
-          const done = () => { status.textContent = t().copied; };
-          if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, () => {});
+          if (navigator.clipboard) navigator.clipboard.writeText(url).then(() => { status.textContent = t().copied; }, () => {});
         })),
       status);
   };
@@ -505,50 +656,57 @@ function shareArea() {
 }
 
 function resultScreen() {
-  const res = s.result;
-  const p = res.policy || {};
-  const verdict = res.eligible === true ? ['yes', '✓', t().eligibleYes]
-    : res.eligible === false ? ['no', '✗', t().eligibleNo] : ['unknown', '?', t().eligibleUnknown];
-  return h('section', { class: 'screen result', 'data-eligible': String(res.eligible) },
+  const v = F.resultView(s.result, { questions: s.questions, lang: ui.lang });
+  return h('section', { class: 'screen result', 'data-eligible': String(s.result.eligible) },
     s.notice ? h('p', { class: 'notice', role: 'status' }, s.notice) : null,
-    h('p', { class: 'crumb' }, programTitle(s.program), ' · ', regionName(s.city || s.province), ' · ', s.date),
-    h('h1', {}, t().resultTitle),
-    h('p', { class: `verdict ${verdict[0]}`, id: 'verdict' }, h('span', { 'aria-hidden': 'true' }, verdict[1]), ' ', verdict[2]),
-    p.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
-    p.in_force === false ? h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(p.valid_to)) : null,
-    amountBlock(res),
-    extraFields(res),
-    en() && t().enOnly ? h('p', { class: 'hint' }, t().enOnly) : null,
-    h('section', { 'aria-labelledby': 'cond-h' },
-      h('h2', { id: 'cond-h' }, t().conditions),
-      h('ul', { class: 'conditions' }, res.conditions.map(conditionItem))),
-    res.whatif && res.whatif.length
+    h('p', { class: 'crumb' }, [t().resultTitle, programTitle(s.program), regionName(), s.date].join(' · ')),
+    h('h1', { class: `verdict ${v.verdict.state}`, id: 'verdict' },
+      h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
+    v.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
+    v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
+    amountBlock(v.amount),
+    v.reasons.length
+      ? h('section', { class: 'reasons', 'aria-labelledby': 'reasons-h' },
+          h('h2', { id: 'reasons-h' }, t().reasons),
+          h('ul', { class: 'conditions' }, v.reasons.map(reasonLine)))
+      : null,
+    v.whatif.length
       ? h('section', { 'aria-labelledby': 'whatif-h' },
-          h('h2', { id: 'whatif-h' }, t().whatif),
-          h('ul', { class: 'whatif' }, res.whatif.map((w) => h('li', { lang: 'zh-CN' }, w.text))))
+          h('h2', { id: 'whatif-h' }, t().otherWhatif),
+          h('ul', { class: 'whatif-list' }, v.whatif.map((w) => h('li', { lang: zh(w.text) }, w.text))))
       : null,
-    res.notes && res.notes.length
-      ? h('section', { 'aria-labelledby': 'notes-h' },
-          h('h2', { id: 'notes-h' }, t().notes),
-          h('ul', { class: 'notes' }, res.notes.map((n) => h('li', { lang: 'zh-CN' }, n))))
+    v.extra.length
+      ? h('dl', { class: 'extra' }, v.extra.map((x) => h('div', { class: 'row', 'data-field': x.key },
+          h('dt', {}, x.label), h('dd', { lang: zh(x.text) }, x.text))))
       : null,
-    h('section', { class: 'policy', 'aria-labelledby': 'policy-h' },
-      h('h2', { id: 'policy-h' }, t().policy),
-      h('p', {}, policyLine(p)),
-      p.chain && p.chain.length ? h('p', { class: 'chain' }, `${t().chain}：${p.chain.join(' → ')}`) : null),
+    chineseNotice(),
+    answersBlock(),
     h('p', { class: 'disclaimer', id: 'disclaimer' }, '以当地经办机构核定为准', en() ? ' (the local office decides)' : '。'),
     screenError(),
     h('div', { class: 'actions no-print' },
-      button(t().editAnswers, back),
       button(t().restart, restart, 'secondary', { id: 'restart' }),
       button(t().print, () => window.print(), 'secondary', { id: 'print' })),
-    shareArea());
+    shareArea(),
+    h('section', { class: 'all-conditions', 'aria-labelledby': 'cond-h' },
+      h('h2', { id: 'cond-h' }, t().allConditions),
+      h('ul', { class: 'conditions' }, v.conditions.map((c) => conditionLine(c, citation(c.cite))))),
+    v.notes.length
+      ? h('section', { 'aria-labelledby': 'notes-h' },
+          h('h2', { id: 'notes-h' }, t().notes),
+          h('ul', { class: 'notes' }, v.notes.map((n) => h('li', { lang: zh(n) }, n))))
+      : null,
+    v.policy
+      ? h('section', { class: 'policy', 'aria-labelledby': 'policy-h' },
+          h('h2', { id: 'policy-h' }, t().policy),
+          h('p', {}, policyLine(s.result.policy)),
+          v.policy.chain ? h('p', { class: 'chain' }, `${t().chain}：`, h('span', { lang: zh(v.policy.chain) }, v.policy.chain)) : null)
+      : null);
 }
 
 function restart() {
   s = freshState();
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
-  go('who');
+  resetHistory();
+  render();
 }
 
 // ---------------------------------------------------------------- chrome, share links, kiosk
@@ -560,6 +718,7 @@ function applyUi() {
   root.classList.toggle('kiosk', KIOSK);
   document.title = t().title;
   document.getElementById('brand').textContent = t().title;
+  document.querySelector('.skip-link').textContent = t().skipLink;
   const elder = document.getElementById('toggle-elder');
   elder.textContent = t().elder;
   elder.setAttribute('aria-pressed', String(ui.elder));
@@ -574,46 +733,39 @@ function applyUi() {
 }
 
 async function openShared(shared) {
-  const p = program(shared.program);
-  const province = catalog.regions.find((r) => r.code === shared.region ||
-    (r.children || []).some((c) => c.code === shared.region));
-  if (!p.audience || !province) {
+  const p = programOf(shared.program);
+  const where = F.regionOf(catalog, shared.region);
+  if (!p.audience || !where) {
     s.notice = t().shareBad;
-    return go('who');
+    return render();
   }
-  s = { ...freshState(), program: p.id, province: province.code,
-        city: province.code === shared.region ? '' : shared.region,
-        date: shared.date, facts: { ...shared.facts }, policy: shared.policy, notice: t().shareLoaded,
-        fromShare: true };
+  s = { ...freshState(), program: p.id, province: where.province, city: where.city,
+        date: shared.date, facts: { ...shared.facts }, policy: shared.policy, notice: t().shareLoaded, fromShare: true };
   s.asked = Object.keys(s.facts);
-  await loadQuestions();
+  const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
+  if (!r.ok) return showError(r.error);
+  s.questions = r.questions;
+  s.policyInfo = r.policy;
+  // The shared screen replaces the start screen: Back leaves the page.
+  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
+  if (!res.ok) return showError(res.error);
+  s.result = res;
+  for (const f of res.optional_missing || []) s.skipped.add(f);
+  s.fromShare = false;
+  if (res.missing.length) {
+    s.current = res.missing[0];
+    return go('question', { replace: true });
+  }
+  return go('result', { replace: true });
 }
 
-function startKiosk() {
-  let timer = null;
-  const wipe = () => {
-    s = freshState();
-    ui = { ...DEFAULT_UI };
-    applyUi();
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-    go('who');
-    app.dataset.wiped = String(Number(app.dataset.wiped || 0) + 1);
-  };
-  const poke = () => {
-    clearTimeout(timer);
-    timer = setTimeout(wipe, IDLE_SECONDS * 1000);
-  };
-  for (const ev of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) {
-    document.addEventListener(ev, poke, { capture: true, passive: true });
-  }
-  // Full screen needs a user gesture: take the first touch.
-  document.addEventListener('pointerdown', () => {
-    if (document.fullscreenEnabled && !document.fullscreenElement) {
-      document.documentElement.requestFullscreen().catch(() => {});
-    }
-  }, { once: true });
-  document.addEventListener('contextmenu', (e) => e.preventDefault());
-  poke();
+function wipe() {
+  s = freshState();
+  ui = { ...DEFAULT_UI };
+  applyUi();
+  resetHistory();
+  render();
+  app.dataset.wiped = String(Number(app.dataset.wiped || 0) + 1);
 }
 
 // Quotes are folded on screen; a printout shows them all.
@@ -632,18 +784,24 @@ window.addEventListener('afterprint', () => {
 
 async function boot() {
   applyUi();
-  document.getElementById('toggle-elder').addEventListener('click', () => { ui.elder = !ui.elder; applyUi(); });
+  document.getElementById('toggle-elder').addEventListener('click', () => {
+    ui.elder = !ui.elder;
+    applyUi();
+  });
   document.getElementById('toggle-lang').addEventListener('click', () => {
     ui.lang = en() ? 'zh' : 'en';
     applyUi();
-    if (catalog) render();
+    relanguage();
   });
+  // Only a kiosk loads its idle clock.
+  if (KIOSK) import('./kiosk.mjs').then((k) => k.startKiosk({ seconds: IDLE_SECONDS, strings: t, onWipe: wipe }));
+  app.dataset.engine = 'loading';
+  // The first question is drawn at once; the engine starts in its Worker meanwhile.
+  const shared = !KIOSK && location.hash ? F.decodeShare(location.hash) : null;
+  if (location.hash && !KIOSK && !shared) s.notice = t().shareBad;
+  if (!shared) go('who', { replace: true });
   try {
-    engine = await globalThis.UieEstimator.createEstimator({
-      factory: globalThis.createUieModule,
-      wasmUrl: new URL('estimator.wasm', document.baseURI).href,
-      log: (line) => console.warn('[estimator]', line),
-    });
+    await engineThere;
     catalog = await engine.catalog();
   } catch (e) {
     console.warn('[estimator]', e);
@@ -651,11 +809,13 @@ async function boot() {
     app.dataset.screen = 'failed';
     return;
   }
-  if (KIOSK) startKiosk();
-  const shared = !KIOSK && location.hash ? decodeShare(location.hash) : null;
+  app.dataset.engine = 'ready';
+  const preset = F.regionOf(catalog, query.get('region'));
+  if (preset && !s.province) Object.assign(s, preset);
   if (shared) return guarded(() => openShared(shared));
-  if (location.hash && !KIOSK) s.notice = t().shareBad;
-  return go('who');
+  // Draw what waited for the catalog.
+  if (s.screen === 'who') fillWho();
+  else if (s.screen === 'where') render();
 }
 
 boot();

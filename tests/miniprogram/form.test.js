@@ -1,12 +1,12 @@
-// The mini-program turns typing into request values exactly as the web page
-// does (web/format.mjs), so the same typing gives the same request and hence
-// the same answer; and it formats amounts the same way.
+// The mini-program turns typing into request values exactly as the shared
+// front-end layer's plain conversion does (web/shared/uie-front.js), so the
+// same typing gives the same request and hence the same answer; and it
+// formats amounts the same way.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
 
 const pkg = require('./helpers/package.js');
 const form = require(path.join(pkg.PACKAGE_ROOT, 'utils', 'form.js'));
@@ -14,8 +14,8 @@ const form = require(path.join(pkg.PACKAGE_ROOT, 'utils', 'form.js'));
 const TYPINGS = ['', ' ', '0', '12', '-3', '+7', '2.5', '3.0', '１２３．５', '５，０００', '5,000', '56,789.12', '1 234', '12。5',
   '1e3', 'abc', '两年', '0x10', '９００７１９９２５４７４０９９３', '-0', '１２－３', ' 42 '];
 
-test('typed answers become the same request values as on the web page', async () => {
-  const web = await import(pathToFileURL(path.join(pkg.REPO_ROOT, 'web', 'format.mjs')).href);
+test('typed answers become the same request values as in the shared layer', () => {
+  const web = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
   for (const type of ['money', 'count', 'integer', 'string', 'enum']) {
     for (const raw of TYPINGS) {
       assert.deepEqual(form.answerValue(type, raw), web.answerValue(type, raw), `${type} ${JSON.stringify(raw)}`);
@@ -24,8 +24,8 @@ test('typed answers become the same request values as on the web page', async ()
   for (const raw of TYPINGS) assert.equal(form.asciiNumber(raw), web.asciiNumber(raw), JSON.stringify(raw));
 });
 
-test('amounts are formatted as on the web page', async () => {
-  const web = await import(pathToFileURL(path.join(pkg.REPO_ROOT, 'web', 'format.mjs')).href);
+test('amounts are formatted as in the shared layer', () => {
+  const web = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
   for (const fen of [0, 1, 99, 100, 3407347, 123456789012, 100000000000000]) {
     assert.equal(form.yuanText(fen), web.yuanText(fen), String(fen));
   }

@@ -1,0 +1,216 @@
+// The shared front-end layer's views, on real engine answers (the wasm
+// build): controls by type, requests, regions, the result (verdict first,
+// then the reasons with their what-ifs and the questions to answer), the
+// policy lines and choices, the answer summary, money text, share links.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+
+import { estimator } from './lib/env.mjs';
+
+const require = createRequire(import.meta.url);
+const F = require('../../web/shared/uie-front.js');
+
+const SHANXI = { region: '140000', date: '2024-07-15', program: 'stabilization_refund' };
+const SME = { unit_type: 'enterprise', size: 'sme', insured_headcount: 80, layoffs: 4, contribution_months: 24, contributions_paid: '56789.12' };
+const BINGTUAN = { region: '660000', date: '2024-04-20', program: 'skill_subsidy' };
+
+async function asked(request) {
+  const e = await estimator();
+  const q = await e.questions({ ...request, facts: {} });
+  assert.equal(q.ok, true);
+  return q.questions;
+}
+
+test('each question type gets its control, from the engine\'s own questions', async () => {
+  const shanxi = await asked(SHANXI);
+  const kinds = Object.fromEntries(shanxi.map((q) => [q.fact, F.controlOf(q, shanxi).kind]));
+  assert.equal(kinds.unit_type, 'radio');
+  assert.equal(kinds.seriously_dishonest, 'yesno');
+  assert.equal(kinds.insured_headcount, 'number');
+  assert.equal(kinds.contribution_months, 'months');
+  assert.equal(kinds.contributions_paid, 'money');
+  assert.equal(F.controlOf(shanxi.find((q) => q.fact === 'insured_headcount')).keyboard, 'numeric');
+  assert.equal(F.controlOf(shanxi.find((q) => q.fact === 'contributions_paid')).keyboard, 'text', '万 and 元 can be typed');
+  const bt = await asked(BINGTUAN);
+  const previous = bt.find((q) => q.fact === 'previous_levels_same_occupation');
+  const c = F.controlOf(previous, bt);
+  assert.equal(c.kind, 'checkbox', 'a list of levels is check boxes');
+  assert.deepEqual(c.options.map((o) => o.value), [5, 4, 3, 2, 1], 'the level question\'s options');
+  assert.deepEqual(c.options.map((o) => o.label), bt.find((q) => q.fact === 'level').options.map((o) => o.label));
+  assert.equal(F.controlOf(bt.find((q) => q.fact === 'level'), bt).kind, 'radio');
+  assert.equal(F.controlOf(previous, []).kind, 'text', 'without a level question: typed names');
+  assert.equal(F.controlOf({ type: 'date' }).kind, 'date');
+  assert.equal(F.controlOf({ type: 'integer', min: -1200, max: 1200, unit: '个月' }).negative, true);
+});
+
+test('typed answers sent through the engine give the same result as the numbers themselves', async () => {
+  const e = await estimator();
+  const questions = await asked(SHANXI);
+  const typed = { unit_type: '企业', size: '中小微', insured_headcount: '八十人', layoffs: '4', contribution_months: '2年',
+                  contributions_paid: '5.678912万' };
+  const facts = {};
+  for (const [fact, raw] of Object.entries(typed)) {
+    const r = F.parseAnswer(questions.find((q) => q.fact === fact), raw, { questions });
+    assert.equal(r.ok, true, `${fact}: ${r.message}`);
+    facts[fact] = r.value;
+  }
+  assert.deepEqual(facts, SME);
+  const res = await e.estimate(F.buildRequest({ ...SHANXI, facts }), F.engineOptions('zh'));
+  assert.equal(res.amount_fen, 3407347);
+});
+
+test('requests, engine options, error pointers', () => {
+  assert.deepEqual(F.buildRequest({ region: '140300', date: '2024-07-15', program: 'x', facts: { a: 1 }, policy: null }),
+                   { region: '140300', date: '2024-07-15', program: 'x', facts: { a: 1 } });
+  assert.equal(F.buildRequest({ region: '1', date: 'd', program: 'p', policy: 'sx-2024-28' }).policy, 'sx-2024-28');
+  assert.deepEqual(F.buildRequest({ region: '1', date: 'd', program: 'p' }).facts, {});
+  assert.deepEqual(F.engineOptions('en'), { lang: 'en' });
+  assert.deepEqual(F.engineOptions('fr'), { lang: 'zh' });
+  assert.equal(F.factOfPath('/facts/layoffs'), 'layoffs');
+  assert.equal(F.factOfPath('/facts/previous_levels_same_occupation/1'), 'previous_levels_same_occupation');
+  assert.equal(F.factOfPath('/facts/a~1b'), 'a/b');
+  assert.equal(F.factOfPath('/region'), null);
+});
+
+test('regions: prefecture codes, the city list and its note, names in both languages', async () => {
+  const e = await estimator();
+  const catalog = await e.catalog();
+  assert.deepEqual(F.regionOf(catalog, '371500'), { province: '370000', city: '371500' }, '聊城');
+  assert.deepEqual(F.regionOf(catalog, '140300'), { province: '140000', city: '140300' }, '阳泉');
+  assert.deepEqual(F.regionOf(catalog, '140000'), { province: '140000', city: '' });
+  assert.deepEqual(F.regionOf(catalog, '140100'), { province: '140000', city: '' }, '太原 has no rules of its own: 山西');
+  assert.deepEqual(F.regionOf(catalog, '000000'), { province: '000000', city: '' });
+  for (const bad of ['', null, '14', 'abcdef', '990000']) assert.equal(F.regionOf(catalog, bad), null, String(bad));
+  assert.equal(F.regionName(catalog, '371500', 'zh'), '山东省 聊城市');
+  assert.equal(F.regionName(catalog, '371500', 'en'), 'Shandong Liaocheng');
+  const shanxi = F.cityChoices(catalog, '140000', 'zh');
+  assert.deepEqual(shanxi.cities, [{ code: '140300', name: '阳泉市' }]);
+  assert.equal(shanxi.note, '未列出的城市请选全省。');
+  for (const province of catalog.regions) {
+    const c = F.cityChoices(catalog, province.code, 'en');
+    assert.equal(c.cities.length, (province.children || []).length);
+    assert.equal(c.note === null, c.cities.length === 0, `${province.code}: the note goes with every city list`);
+  }
+});
+
+test('a failed condition leads the result, with its what-if right there and the question to change', async () => {
+  const e = await estimator();
+  const questions = await asked(SHANXI);
+  const res = await e.estimate({ ...SHANXI, facts: { ...SME, size: 'large', insured_headcount: 500, layoffs: 30 } });
+  const v = F.resultView(res, { questions, lang: 'zh' });
+  assert.deepEqual(v.verdict, { state: 'no', mark: '✗', text: '不符合条件' });
+  assert.equal(v.amount, null, 'no amount when not eligible');
+  assert.equal(v.reasons.length, 1);
+  const [reason] = v.reasons;
+  assert.equal(reason.id, 'layoff_rate');
+  assert.equal(reason.state, 'fail');
+  assert.match(reason.text, /6\.00%/);
+  assert.equal(reason.whatifs.length, 1);
+  assert.match(reason.whatifs[0].text, /27 人/);
+  assert.deepEqual(reason.facts, ['layoffs'], 'linked to the question it depends on');
+  assert.deepEqual(v.whatif, [], 'every what-if sits under its reason');
+  assert.ok(v.conditions.length >= 5 && v.conditions.some((c) => c.state === 'pass' && c.cite.doc_no), 'the full cited list');
+  assert.equal(v.policy.docNo, '晋人社厅发〔2024〕28号');
+  assert.equal(v.policy.validity, '执行期 2024-01-01 至 2024-12-31');
+  assert.equal(v.policy.chain, '人社部发〔2024〕40号 → 晋人社厅发〔2024〕28号');
+});
+
+test('every undecided condition links to the questions it still needs', async () => {
+  const e = await estimator();
+  const questions = await asked(BINGTUAN);
+  const res = await e.estimate({ ...BINGTUAN, facts: { worker_status: 'employed', insured_months: 18 } });
+  const v = F.resultView(res, { questions, lang: 'zh' });
+  assert.equal(v.verdict.state, 'unknown');
+  const unknown = v.reasons.filter((r) => r.state === 'unknown');
+  assert.ok(unknown.length >= 3);
+  for (const r of unknown) {
+    assert.ok(r.facts.length >= 1, `${r.id} (${r.text}) names a question`);
+    for (const f of r.facts) assert.ok(questions.some((q) => q.fact === f));
+  }
+  assert.deepEqual(unknown.find((r) => r.id === 'same_level_claimed').facts, ['level'], '「证书等级」 is the level question');
+  assert.deepEqual(unknown.find((r) => r.id === 'certificate').facts, ['certificate']);
+  // Any "?" of any program, whatever was left out, names a question.
+  for (const [request, facts] of [[SHANXI, { unit_type: 'enterprise' }], [{ region: '630000', date: '2021-07-15', program: 'unemployment_subsidy' }, {}],
+                                  [{ region: '370000', date: '2024-07-15', program: 'unemployment_benefit' }, { involuntary: true }]]) {
+    const qs = await asked(request);
+    const view = F.resultView(await e.estimate({ ...request, facts }), { questions: qs, lang: 'zh' });
+    for (const r of view.reasons.filter((x) => x.state === 'unknown')) assert.ok(r.facts.length, `${request.program} ${r.id}: ${r.text}`);
+  }
+});
+
+test('amounts: yuan and 万 in Chinese, yuan only in English; candidates by size; extra figures', async () => {
+  const e = await estimator();
+  const questions = await asked(SHANXI);
+  const sme = F.resultView(await e.estimate({ ...SHANXI, facts: SME }), { questions, lang: 'zh' });
+  assert.deepEqual(sme.amount, { kind: 'fen', cap: false, yuan: '34,073.47 元', wan: '约 3.41 万元' });
+  const en = F.resultView(await e.estimate({ ...SHANXI, facts: SME }), { questions, lang: 'en' });
+  assert.deepEqual(en.amount, { kind: 'fen', cap: false, yuan: '34,073.47 yuan', wan: null }, 'never "×10,000 yuan (万元)"');
+  assert.equal(en.verdict.text, 'Eligible');
+  const { size, ...unsized } = SME;
+  const both = F.resultView(await e.estimate({ ...SHANXI, facts: unsized }), { questions, lang: 'zh' });
+  assert.equal(both.amount.kind, 'candidates');
+  assert.deepEqual(both.amount.items.map((i) => [i.label, i.yuan]), [['大型企业', '17,036.74 元'], ['中小微企业', '34,073.47 元']]);
+  const benefit = F.resultView(await e.estimate({ region: '370000', date: '2024-07-15', program: 'unemployment_benefit',
+    facts: { contribution_months: 30, involuntary: true, months_to_retirement: 20 } }), { questions: [], lang: 'zh' });
+  assert.equal(benefit.amount.kind, 'local', 'the monthly amount is set locally');
+  assert.deepEqual(benefit.extra.map((x) => [x.key, x.text]),
+                   [['max_months', '12 个月'], ['remaining_months', '12 个月'], ['extension_months', '8 个月'], ['total_months', '20 个月']]);
+  assert.equal(F.resultView(await e.estimate({ region: '370000', date: '2024-07-15', program: 'unemployment_benefit',
+    facts: { contribution_months: 30, involuntary: true } }), { lang: 'en' }).extra[0].text, '12 months');
+  assert.deepEqual(F.moneyText(99999, 'zh'), { yuan: '999.99 元', wan: null }, 'no 万 below 1 万元');
+  assert.deepEqual(F.moneyText(1000000, 'zh'), { yuan: '10,000.00 元', wan: '1.00 万元' });
+  assert.deepEqual(F.wanText(3405000), { text: '3.41', exact: false }, '3.405 万 rounds half up');
+  assert.equal(F.yuanText(123456789012), '1,234,567,890.12');
+});
+
+test('policies: a line for each, and the choices for a picker (the engine decides which applies)', async () => {
+  const e = await estimator();
+  const catalog = await e.catalog();
+  const choices = F.policyChoices(catalog, 'stabilization_refund', '140300', 'zh');
+  assert.deepEqual(choices[0], { id: '', label: '按申请日期自动选择正在执行的政策' });
+  const ids = choices.slice(1).map((c) => c.id);
+  assert.ok(ids.includes('sx-2024-28'), ids.join(' '));
+  for (const c of choices.slice(1)) {
+    const p = catalog.policies.find((x) => x.id === c.id);
+    assert.ok(['140300', '140000', '000000'].includes(p.region), `${c.id} applies to 阳泉`);
+    assert.ok(c.label.startsWith(p.doc_no));
+  }
+  const from = choices.slice(1).map((c) => c.policy.from);
+  assert.deepEqual(from, [...from].sort().reverse(), 'newest first');
+  const q = await e.questions({ region: '140000', date: '2026-11-22', program: 'stabilization_refund' });
+  assert.equal(q.in_force, false);
+  assert.match(F.policyView(q.policy, 'en').validity, /^in force 2024-01-01 to 2024-12-31$/);
+});
+
+test('the answer summary: every answer in the questions\' order, with skipped ones marked', async () => {
+  const questions = await asked(SHANXI);
+  const rows = F.answerSummary(questions, { ...SME, contributions_paid: '12000' }, 'zh', new Set(['seriously_dishonest']));
+  assert.deepEqual(rows.map((r) => [r.fact, r.text]), [
+    ['unit_type', '企业'], ['size', '中小微企业'], ['insured_headcount', '80 人'], ['layoffs', '4 人'],
+    ['contribution_months', '24 个月'], ['contributions_paid', '12,000 元'], ['seriously_dishonest', '未回答（跳过）']]);
+  const bt = await asked(BINGTUAN);
+  const en = F.answerSummary(bt, { level: 4, previous_levels_same_occupation: [5, 4], training_subsidy_received: false }, 'en', []);
+  assert.deepEqual(en.map((r) => r.text), ['Level 4 (intermediate)', 'Level 5 (elementary), Level 4 (intermediate)', 'No']);
+  assert.equal(F.answerSummary(bt, { previous_levels_same_occupation: [] }, 'zh', [])[0].text, '无');
+});
+
+test('share links carry the inputs in the fragment, round-trip in UTF-8, and refuse anything else', () => {
+  const inputs = { region: '140300', date: '2024-07-15', program: 'stabilization_refund',
+                   facts: { unit_type: 'enterprise', layoffs: 4, contributions_paid: '56789.12', note: '中文 😀' }, policy: null };
+  const fragment = F.encodeShare(inputs);
+  assert.match(fragment, /^s=[A-Za-z0-9_-]+$/);
+  assert.deepEqual(F.decodeShare(`#${fragment}`), inputs);
+  // The same bytes as the browser's TextEncoder + btoa (links made by the page before stay valid).
+  const json = JSON.stringify({ v: 1, region: inputs.region, date: inputs.date, program: inputs.program, facts: inputs.facts });
+  assert.equal(fragment, `s=${Buffer.from(json, 'utf8').toString('base64url')}`);
+  assert.equal(F.decodeShare(F.encodeShare({ ...inputs, policy: 'sx-2024-28' })).policy, 'sx-2024-28');
+  const badUtf8 = Buffer.from([0x7b, 0xc3, 0x28, 0x7d]).toString('base64url');
+  for (const junk of ['', '#', '#s=', '#s=!!!', '#x=abc', `#s=${btoa('{"v":2}')}`, `#s=${btoa('[1]')}`, `#s=${badUtf8}`, '#s=a']) {
+    assert.equal(F.decodeShare(junk), null, junk);
+  }
+});
+
+test('today is the local calendar day', () => {
+  assert.equal(F.today(new Date(2026, 10, 2, 23, 59)), '2026-11-02');
+});
