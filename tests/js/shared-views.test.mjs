@@ -180,7 +180,7 @@ test('policies: a line for each, and the choices for a picker (the engine decide
   assert.deepEqual(from, [...from].sort().reverse(), 'newest first');
   const q = await e.questions({ region: '140000', date: '2026-11-22', program: 'stabilization_refund' });
   assert.equal(q.in_force, false);
-  assert.match(F.policyView(q.policy, 'en').validity, /^in force 2024-01-01 to 2024-12-31$/);
+  assert.match(F.policyView(q.policy, 'en').validity, /^in force 2025-01-01 to 2025-12-31$/);
 });
 
 test('the answer summary: every answer in the questions\' order, with skipped ones marked', async () => {

@@ -29,7 +29,12 @@ const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) cons
   if (which) *which = nullptr;
   for (const auto& c : v.when) {
     const FactValue* f = value(c.fact);
-    // A yes/no fact left out is no; an enum left out matches no case.
+    // A yes/no fact left out is no (and the answer says so); an enum left out
+    // matches no case.
+    if (c.is_bool && !f && !required(c.fact)) {
+      auto& list = result_.defaulted;
+      if (std::find(list.begin(), list.end(), c.fact) == list.end()) list.push_back(c.fact);
+    }
     bool match = c.is_bool ? (f ? f->number != 0 : false) == c.equals_bool : f && f->number == c.equals_option;
     if (match) {
       if (which) *which = &c;
