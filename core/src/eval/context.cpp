@@ -45,8 +45,9 @@ const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) cons
 }
 
 int EvalContext::allocate(std::size_t n) {
-  auto first = static_cast<int>(result_.outcomes.size());
-  result_.outcomes.resize(result_.outcomes.size() + n);
+  auto first = static_cast<int>(result_.used_outcomes);
+  result_.used_outcomes += n;
+  if (result_.outcomes.size() < result_.used_outcomes) result_.outcomes.resize(result_.used_outcomes);
   return first;
 }
 
