@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/json_out.h"
 #include "input/json_reader.h"
 #include "support.h"
 
@@ -81,5 +82,20 @@ TEST_CASE("the request parser agrees with nlohmann on 200 000 random mutations o
       ++failures;
       FAIL_CHECK(d << " on " << t);
     }
+  }
+}
+
+TEST_CASE("strings are escaped as nlohmann dumps them, broken UTF-8 included", "[json]") {
+  std::mt19937 rng(99);
+  const std::string pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "中", "\xe4\xb8", "\xe4", "\xb8", "\xc0\xaf",
+                                "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf0\x9f", "\xf4\x90\x80\x80", "\xff", "\xc2\xa0", "…", " "};
+  for (int i = 0; i < 50000; ++i) {
+    std::string s;
+    int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof pieces / sizeof pieces[0])];
+    std::string ours;
+    append_json_string(ours, s);
+    std::string theirs = nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (ours != theirs) FAIL("escaping differs for " << nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
   }
 }

@@ -73,9 +73,59 @@ void append_escape(std::string& out, unsigned char c) {
   }
 }
 
+// The length of the well-formed UTF-8 sequence starting at s[i] (0 if none).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  auto c1 = static_cast<unsigned char>(s[i + 1]);
+  unsigned char lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+  unsigned char hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+  if (c1 < lo || c1 > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if (c < 0x80 || c > 0xBF) return 0;
+  }
+  return n;
+}
+
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view s) {
+  // The common case, taken in runs: printable ASCII and whole, well-formed
+  // UTF-8 sequences, copied as they are.
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size()) {
+      auto b = static_cast<unsigned char>(s[j]);
+      if (b < 0x80) {
+        if (!kPlain[b]) break;
+        ++j;
+      } else {
+        std::size_t n = utf8_length(s, j);
+        if (!n) break;
+        j += n;
+      }
+    }
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) return;
+    i = j;
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      append_escape(out, b);
+      ++i;
+      continue;
+    }
+    // A broken sequence: the byte-exact rules of nlohmann's replacement, below.
+    append_escaped_slow(out, s.substr(i));
+    return;
+  }
+}
+
+namespace {
+
+void append_escaped_slow_impl(std::string& out, std::string_view s) {
   Decoder dec;
   std::size_t last_accept = out.size();  // where the output stood after the last whole code point
   std::size_t pending = 0;               // bytes of an unfinished sequence already copied
@@ -119,6 +169,10 @@ void append_json_escaped(std::string& out, std::string_view s) {
     out.append(kReplacement);
   }
 }
+
+}  // namespace
+
+void append_escaped_slow(std::string& out, std::string_view s) { append_escaped_slow_impl(out, s); }
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');

@@ -17,6 +17,9 @@ void append_json_string(std::string& out, std::string_view s);
 
 // Appends `s` escaped but without the quotes, for a string assembled in pieces.
 void append_json_escaped(std::string& out, std::string_view s);
+// The same, byte by byte, with nlohmann's rules for invalid UTF-8 (from the
+// first bad sequence on; append_json_escaped calls it).
+void append_escaped_slow(std::string& out, std::string_view s);
 
 // The decimal text of an integer.
 void append_int(std::string& out, std::int64_t v);

@@ -57,25 +57,30 @@ Template Template::parse(std::string_view text, const std::vector<std::string_vi
   };
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == '{') {
-      std::size_t close = text.find('}', i + 1);
-      if (close != std::string_view::npos && is_name(text.substr(i + 1, close - i - 1))) {
-        std::string_view name = text.substr(i + 1, close - i - 1);
-        int slot = -1;
-        for (std::size_t k = 0; k < names.size(); ++k) {
-          if (names[k] == name) slot = static_cast<int>(k);
-        }
-        if (slot >= 0) {
-          flush(slot);
-        } else {
-          if (unknown) unknown(name);
-          literal.append(text.substr(i, close - i + 1));
-        }
-        i = close + 1;
-        continue;
-      }
+    std::size_t open = text.find('{', i);
+    if (open == std::string_view::npos) {
+      literal.append(text.substr(i));
+      break;
     }
-    literal.push_back(text[i++]);
+    literal.append(text.substr(i, open - i));
+    std::size_t close = text.find('}', open + 1);
+    if (close != std::string_view::npos && is_name(text.substr(open + 1, close - open - 1))) {
+      std::string_view name = text.substr(open + 1, close - open - 1);
+      int slot = -1;
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        if (names[k] == name) slot = static_cast<int>(k);
+      }
+      if (slot >= 0) {
+        flush(slot);
+      } else {
+        if (unknown) unknown(name);
+        literal.append(text.substr(open, close - open + 1));
+      }
+      i = close + 1;
+      continue;
+    }
+    literal.push_back('{');
+    i = open + 1;
   }
   flush(-1);
   return t;
