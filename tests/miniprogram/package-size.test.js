@@ -11,7 +11,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const pkg = require('./helpers/package.js');
-const { createRealm } = require('./helpers/wechat.js');
+const { createRealm, nodeLikeProcess } = require('./helpers/wechat.js');
 const { forbiddenCode } = require('./helpers/lint.js');
 
 const ROOT = pkg.ensurePackage();
@@ -50,7 +50,7 @@ test('the main package built by miniprogram-ci is under 2 MB', (t) => {
 test('the upload package holds the pages and the module, and none of the build tooling', () => {
   const files = packed.files;
   for (const f of ['app.js', 'app.json', 'app.wxss', 'sitemap.json', 'core/engine.js', 'core/estimator.js', 'core/estimator-api.js',
-    'core/estimator.wasm.br', 'utils/form.js']) {
+    'core/estimator.wasm.br', 'shared/uie-front.js', 'utils/views.js']) {
     assert.ok(files.includes(f), `${f} is in the upload package`);
   }
   for (const page of JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')).pages) {
@@ -81,4 +81,32 @@ test('the compiled (ES5, minified) package answers byte for byte as the source p
     assert.equal(await out.estimateText(text), await src.estimateText(text), c.name);
     assert.equal(await out.questionsText(text), await src.questionsText(text), c.name);
   }
+});
+
+test('the compiled shared layer reads typing and draws results exactly as the source does', async () => {
+  const probe = (F) => {
+    const q = { fact: 'm', type: 'count', unit: '个月', max: 1200 };
+    const money = { fact: 'p', type: 'money', unit: '元' };
+    const levels = { fact: 'l', type: 'integer', options: [{ value: 5, label: '五级/初级工' }, { value: 4, label: '四级/中级工' }] };
+    const list = { fact: 'prev', type: 'level_list' };
+    return JSON.stringify([
+      F.parseAnswer(q, '1年6个月'), F.parseAnswer(q, '一年半'), F.parseAnswer(money, '1.2万'), F.parseAnswer(money, '12,000元'),
+      F.parseAnswer(money, 'abc'), F.parseAnswer(list, '四级、五级', { questions: [levels, list] }), F.parseAnswer(levels, '中级工'),
+      F.moneyText(3407347, 'zh'), F.controlOf(list, [levels, list]), F.decodeShare(F.encodeShare({ region: '1', date: 'd', program: 'p', facts: { a: '中文😀' } })),
+      F.resultView({ eligible: false, conditions: [{ id: 'm', passed: false, text: '「m」' }], whatif: [{ condition: 'm', fact: 'm', text: 'w' }] }, { questions: [q] }),
+    ]);
+  };
+  const src = createRealm({ packageRoot: ROOT }).require('/shared/uie-front.js');
+  const out = createRealm({ packageRoot: OUT }).require('/shared/uie-front.js');
+  assert.notEqual(fs.readFileSync(path.join(OUT, 'shared', 'uie-front.js'), 'utf8'), fs.readFileSync(path.join(ROOT, 'shared', 'uie-front.js'), 'utf8'),
+                  'the upload package holds the compiled (ES5, minified) file');
+  assert.equal(probe(out), probe(src));
+});
+
+test('the compiled glue keeps the DevTools guard: a Node-like process is never looked at', async () => {
+  const fake = nodeLikeProcess();
+  const realm = createRealm({ packageRoot: OUT, process: fake.process });
+  const est = await realm.require('/core/engine.js').getEstimator();
+  assert.equal(JSON.parse(await est.catalogText()).programs.length > 0, true);
+  assert.deepEqual(fake.reads, []);
 });
