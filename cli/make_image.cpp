@@ -1,11 +1,15 @@
 // uie-rules-image: writes the compiled rule set as an image, for the
 // WebAssembly build to embed (it has no pack loader of its own).
 //
-//   uie-rules-image OUT [--pack FILE]...
+//   uie-rules-image OUT [RULES_DIR]
 //
-// The packs are the built-in ones (rules/), loaded and checked in full; a
-// pack with any issue stops it with status 2, as `estimate` does.
+// The packs are every *.json under RULES_DIR (read now, so the image follows
+// the files, not the packs this tool was built with), or the built-in ones;
+// loaded and checked in full: a pack with any issue stops it with status 2,
+// as `estimate` does.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -14,22 +18,29 @@
 #include "uie/engine.h"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: uie-rules-image OUT [--pack FILE]...\n");
+  if (argc < 2 || argc > 3) {
+    std::fprintf(stderr, "usage: uie-rules-image OUT [RULES_DIR]\n");
     return 2;
   }
-  std::vector<uie::PackText> packs = uie::embedded_packs();
-  for (int i = 2; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--pack" && i + 1 < argc) {
-      std::ifstream f(argv[++i], std::ios::binary);
+  std::vector<uie::PackText> packs;
+  if (argc == 2) {
+    packs = uie::embedded_packs();
+  } else {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(argv[2], ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() != ".json") continue;
+      std::ifstream f(it->path(), std::ios::binary);
       std::ostringstream text;
       text << f.rdbuf();
-      packs.push_back({argv[i], text.str()});
-    } else {
-      std::fprintf(stderr, "uie-rules-image: unknown argument %s\n", a.c_str());
+      packs.push_back({"rules/" + fs::relative(it->path(), argv[2]).generic_string(), text.str()});
+    }
+    if (ec || packs.empty()) {
+      std::fprintf(stderr, "uie-rules-image: cannot read the packs under %s\n", argv[2]);
       return 2;
     }
+    // The order the build embeds them in (sorted paths), so the image is the same.
+    std::sort(packs.begin(), packs.end(), [](const uie::PackText& a, const uie::PackText& b) { return a.name < b.name; });
   }
   uie::LoadResult loaded = uie::Engine::load(packs);
   if (!loaded.ok()) {

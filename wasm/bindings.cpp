@@ -2,33 +2,52 @@
 // uie::Engine, and nothing else. No rule logic lives here: every answer comes
 // from the core, as the same JSON text the native CLI prints.
 //
+// The rules are the image the native build wrote (the module has no pack
+// loader): read once, on the first call, in well under a millisecond.
+//
+// Results cross as a view of the module's own memory, decoded by the
+// functions of js/module-api.js (linked with --post-js), which give the
+// module its public names (estimate, questions, screen, …) returning
+// strings. The raw bindings are named …View.
+//
 // Built with -fno-exceptions -DJSON_NOEXCEPTION (MVP wasm, WeChat-safe), so
 // nothing here may throw; the core's entry points are total. If the instance
 // ever traps anyway, the JS facade (js/estimator-api.js) drops it and starts a
 // fresh one from the compiled module.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "uie/engine.h"
+
+// The image, generated at build time (wasm/CMakeLists.txt).
+std::string_view uie_embedded_image();
 
 namespace {
 
-// The rule packs are compiled into the module; they are loaded once, on the
-// first call, and kept for the life of the instance.
+using emscripten::val;
+
 const uie::LoadResult& loaded() {
-  static const uie::LoadResult result = uie::Engine::load(uie::embedded_packs());
+  static const uie::LoadResult result = uie::Engine::load_image(uie_embedded_image());
   return result;
 }
 
-// Only reachable when the embedded packs did not load, which the facade
-// checks (loadIssues) before it hands the module to anyone.
-std::string notLoaded() {
-  return R"({"ok":false,"error":{"code":"internal_error","path":"","message":"规则包未能加载，无法计算"}})";
+// The last result; a view of it is valid until the next call.
+std::string& result() {
+  static std::string out;
+  return out;
 }
+
+val view(const std::string& s) {
+  return val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const unsigned char*>(s.data())));
+}
+
+// Only reachable when the image did not load, which the facade checks
+// (loadIssues) before it hands the module to anyone.
+const char* kNotLoaded = R"({"ok":false,"error":{"code":"internal_error","path":"","message":"规则包未能加载，无法计算"}})";
 
 uie::Options options(const std::string& today, const std::string& lang) {
   uie::Options o;
@@ -40,62 +59,63 @@ uie::Options options(const std::string& today, const std::string& lang) {
 // `today` is the default date for a request without one, as YYYY-MM-DD; ""
 // means the clock's today (the native CLI's --today). `lang` "en" asks for
 // the sentences in English where the rule data has them.
-std::string estimateIn(const std::string& request, const std::string& today, const std::string& lang) {
+val estimate(const std::string& request, const std::string& today, const std::string& lang) {
+  std::string& out = result();
+  out.clear();
   const auto& r = loaded();
-  return r.engine ? r.engine->estimate(request, options(today, lang)) : notLoaded();
+  if (r.engine) r.engine->estimate_into(out, request, options(today, lang));
+  else out = kNotLoaded;
+  return view(out);
 }
 
-std::string estimate(const std::string& request, const std::string& today) { return estimateIn(request, today, "zh"); }
-
-std::string questionsIn(const std::string& request, const std::string& today, const std::string& lang) {
+val questions(const std::string& request, const std::string& today, const std::string& lang) {
+  std::string& out = result();
   const auto& r = loaded();
-  return r.engine ? r.engine->questions(request, options(today, lang)) : notLoaded();
+  out = r.engine ? r.engine->questions(request, options(today, lang)) : kNotLoaded;
+  return view(out);
 }
 
-std::string questions(const std::string& request, const std::string& today) { return questionsIn(request, today, "zh"); }
-
-// A batch in one call: one request per line in, one compact line per line out.
-// `input` may come from JS as a string or as the bytes of a file.
-std::string screen(const std::string& input, const std::string& today) {
+// A batch in one call, its bytes already in the module's memory (the caller
+// allocated them with _malloc): one compact line per request line.
+val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
+  std::string& out = result();
   const auto& r = loaded();
-  return r.engine ? r.engine->screen(input, options(today, "zh")) : notLoaded() + "\n";
+  std::string_view text(reinterpret_cast<const char*>(input), length);
+  out = r.engine ? r.engine->screen(text, options(today, "zh")) : std::string(kNotLoaded) + "\n";
+  return view(out);
 }
 
-// A CSV batch; `defaults` is {"region","date","program","policy"} (each optional).
-std::string screenCsv(const std::string& input, const std::string& defaults, const std::string& today) {
+// A CSV batch, likewise; the defaults stand for columns the file does not have.
+val screenCsv(std::uintptr_t input, std::size_t length, const std::string& region, const std::string& date,
+              const std::string& program, const std::string& policy, const std::string& today) {
+  std::string& out = result();
   const auto& r = loaded();
-  if (!r.engine) return notLoaded() + "\n";
-  uie::ScreenDefaults d;
-  auto j = nlohmann::json::parse(defaults, nullptr, false);
-  if (j.is_object()) {
-    auto field = [&](const char* k, std::string& out) {
-      auto it = j.find(k);
-      if (it != j.end() && it->is_string()) out = it->get<std::string>();
-    };
-    field("region", d.region);
-    field("date", d.date);
-    field("program", d.program);
-    field("policy", d.policy);
-  }
-  return r.engine->screen_csv(input, d, options(today, "zh"));
+  std::string_view text(reinterpret_cast<const char*>(input), length);
+  out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, "zh"))
+                 : std::string(kNotLoaded) + "\n";
+  return view(out);
 }
 
-std::string catalog() {
+val catalog() {
   const auto& r = loaded();
-  return r.engine ? r.engine->catalog() : notLoaded();
+  if (r.engine) return view(r.engine->catalog());
+  result() = kNotLoaded;
+  return view(result());
 }
-
 
 std::string version() { return uie::Engine::version(); }
 
-// The rule-pack problems found at load time, as a JSON array of
-// {file, pointer, message}; "[]" when the packs loaded.
+// The problems found reading the image, as a JSON array of
+// {file, pointer, message, code}; "[]" when it loaded.
 std::string loadIssues() {
-  auto issues = nlohmann::json::array();
+  std::string out = "[";
   for (const auto& issue : loaded().issues) {
-    issues.push_back({{"file", issue.file}, {"pointer", issue.pointer}, {"message", issue.message}, {"code", issue.code}});
+    if (out.size() > 1) out += ",";
+    // The issue's texts are our own (the image reader's), plain ASCII and Chinese.
+    out += "{\"file\":\"" + issue.file + "\",\"pointer\":\"" + issue.pointer + "\",\"message\":\"" + issue.message +
+           "\",\"code\":\"" + issue.code + "\"}";
   }
-  return issues.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out + "]";
 }
 
 // Test seam for the facade's recovery path: 1 = abort() (what a failed
@@ -109,13 +129,11 @@ void selfTestFault(int kind) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(uie) {
-  emscripten::function("estimate", &estimate);
-  emscripten::function("estimate", &estimateIn);
-  emscripten::function("questions", &questions);
-  emscripten::function("questions", &questionsIn);
-  emscripten::function("screen", &screen);
-  emscripten::function("screenCsv", &screenCsv);
-  emscripten::function("catalog", &catalog);
+  emscripten::function("estimateView", &estimate);
+  emscripten::function("questionsView", &questions);
+  emscripten::function("screenView", &screen);
+  emscripten::function("screenCsvView", &screenCsv);
+  emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);
   emscripten::function("loadIssues", &loadIssues);
   emscripten::function("_selfTestFault", &selfTestFault);

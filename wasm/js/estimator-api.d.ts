@@ -213,6 +213,35 @@ export interface CreateOptions {
 export interface CallOptions {
   /** The date of a request that has no `date`, YYYY-MM-DD (the native CLI's --today). Default: the device clock's today. */
   today?: IsoDate;
+  /** 'en': condition sentences, notes and errors in English where the rule data has them (the native CLI's --lang en). Default: Chinese, the contract's language. */
+  lang?: 'zh' | 'en';
+}
+
+/** A screening batch: text, or its UTF-8 bytes (a file as read). */
+export type BatchInput = string | Uint8Array | ArrayBuffer;
+
+export interface ScreenCsvOptions extends CallOptions {
+  /** For rows without a region column: a six-digit region code. */
+  region?: string;
+  /** For rows without a date column: YYYY-MM-DD. */
+  date?: IsoDate;
+  /** For rows without a program column, e.g. 'stabilization_refund'. */
+  program?: string;
+  /** Evaluate every row under this policy id. */
+  policy?: string;
+}
+
+/**
+ * One line of a screening answer: the decision without its sentences, or the
+ * usual error object ({"ok": false, "error": {…}}) for a unit that cannot be read.
+ */
+export interface ScreenLine {
+  eligible: boolean | null;
+  amount_fen: number | null;
+  /** Ids of the conditions that failed, in the full answer's order. */
+  failed: string[];
+  /** Facts still needed, in asking order. */
+  missing: string[];
 }
 
 export class Estimator {
@@ -226,6 +255,10 @@ export class Estimator {
   /** The questions to ask for the request's program, from the rule packs. */
   questions(request: RequestInput, options?: CallOptions): Promise<QuestionsResponse>;
   questionsText(request: RequestInput, options?: CallOptions): Promise<string>;
+  /** A JSONL batch (one request per line) → one compact line per line (ScreenLine or an error object), joined with "\n". */
+  screen(input: BatchInput, options?: CallOptions): Promise<string>;
+  /** A CSV batch (a header row of fact names) → one compact line per row. */
+  screenCsv(input: BatchInput, options?: ScreenCsvOptions): Promise<string>;
   /** Programs, regions and policies of the embedded rule packs. */
   catalog(): Promise<Catalog>;
   catalogText(): Promise<string>;

@@ -95,6 +95,19 @@
     return typeof today === 'string' ? today : '';
   }
 
+  // "en": sentences, notes and errors in English where the rule data has
+  // them; anything else: Chinese, the contract's language.
+  function langOf(options) {
+    return options && options.lang === 'en' ? 'en' : 'zh';
+  }
+
+  // A batch as the module takes it: text or bytes.
+  function batchInput(input) {
+    if (typeof input === 'string' || input instanceof Uint8Array) return input;
+    if (typeof ArrayBuffer !== 'undefined' && input instanceof ArrayBuffer) return new Uint8Array(input);
+    throw new TypeError('screen: the batch must be text or bytes (a string, Uint8Array or ArrayBuffer)');
+  }
+
   function noop() {}
 
   class Estimator {
@@ -203,9 +216,10 @@
     /**
      * Contract §1 request (object, JSON text or UTF-8 bytes) → §2 response text.
      * options.today (YYYY-MM-DD) is the date of a request without one; default: the clock's.
+     * options.lang 'en': sentences, notes and errors in English where the rules have them.
      */
     estimateText(request, options) {
-      return this._call('estimate', [requestText(request), todayOf(options)]);
+      return this._call('estimate', [requestText(request), todayOf(options), langOf(options)]);
     }
 
     /** Contract §1 request → parsed §2 response. */
@@ -213,10 +227,30 @@
 
     /** The questions for a request's program under the policy it would use (contract-notes §6). */
     questionsText(request, options) {
-      return this._call('questions', [requestText(request), todayOf(options)]);
+      return this._call('questions', [requestText(request), todayOf(options), langOf(options)]);
     }
 
     questions(request, options) { return this.questionsText(request, options).then(JSON.parse); }
+
+    /**
+     * Screening a batch in one call: JSONL text or bytes (one request per line)
+     * → one compact line per line, {"eligible","amount_fen","failed","missing"}
+     * or the usual error object, joined with "\n".
+     */
+    screen(input, options) {
+      return this._call('screen', [batchInput(input), todayOf(options)]);
+    }
+
+    /**
+     * Screening a CSV batch: a header row of fact names (region, date,
+     * program, policy columns override options.region/date/program/policy),
+     * one unit per row → one compact line per row (blank rows answer nothing).
+     */
+    screenCsv(input, options) {
+      var o = options || {};
+      var defaults = { region: o.region || '', date: o.date || '', program: o.program || '', policy: o.policy || '' };
+      return this._call('screenCsv', [batchInput(input), defaults, todayOf(options)]);
+    }
 
     /** Programs, regions and policies of the embedded rule packs (contract-notes §6). */
     catalogText() {

@@ -17,15 +17,17 @@ MoneyError parse_yuan(std::string_view t, Fen& out) {
   std::size_t i = 0;
   bool negative = false;
   if (i < t.size() && (t[i] == '-' || t[i] == '+')) negative = t[i++] == '-';
-  std::string mantissa;  // all digits, integer part then fraction
-  int fraction_digits = 0;
-  bool any_digit = false;
-  while (i < t.size() && is_digit(t[i])) { mantissa += t[i++]; any_digit = true; }
+  std::size_t int_begin = i;
+  while (i < t.size() && is_digit(t[i])) ++i;
+  std::size_t int_end = i, frac_begin = i, frac_end = i;
   if (i < t.size() && t[i] == '.') {
-    ++i;
-    while (i < t.size() && is_digit(t[i])) { mantissa += t[i++]; ++fraction_digits; any_digit = true; }
+    frac_begin = ++i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    frac_end = i;
   }
-  if (!any_digit) return MoneyError::kNotANumber;
+  long fraction_digits = static_cast<long>(frac_end - frac_begin);
+  std::size_t count = (int_end - int_begin) + (frac_end - frac_begin);  // all the digits, integer part first
+  if (count == 0) return MoneyError::kNotANumber;
   long exponent = 0;
   if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
     ++i;
@@ -39,19 +41,28 @@ MoneyError parse_yuan(std::string_view t, Fen& out) {
     if (exp_negative) exponent = -exponent;
   }
   if (i != t.size()) return MoneyError::kNotANumber;
+  std::size_t int_count = int_end - int_begin;
+  auto digit = [&](std::size_t k) { return k < int_count ? t[int_begin + k] : t[frac_begin + (k - int_count)]; };
   // Strip trailing zeros of the fraction: "12.300" has two decimals' worth.
-  long scale = fraction_digits - exponent;  // value = mantissa × 10^-scale
-  while (scale > 2 && !mantissa.empty() && mantissa.back() == '0') { mantissa.pop_back(); --scale; }
-  std::size_t first = mantissa.find_first_not_of('0');
-  bool zero = first == std::string::npos;
+  long scale = fraction_digits - exponent;  // value = digits × 10^-scale
+  std::size_t end = count;
+  while (scale > 2 && end > 0 && digit(end - 1) == '0') {
+    --end;
+    --scale;
+  }
+  std::size_t first = 0;
+  while (first < end && digit(first) == '0') ++first;
+  bool zero = first == end;
   if (negative && !zero) return MoneyError::kNegative;
-  if (zero) { out = 0; return MoneyError::kNone; }
+  if (zero) {
+    out = 0;
+    return MoneyError::kNone;
+  }
   if (scale > 2) return MoneyError::kTooManyDecimals;
-  mantissa = mantissa.substr(first);
   long shift = 2 - scale;  // multiply by 10^shift to get fen
-  if (static_cast<long>(mantissa.size()) + shift > 15) return MoneyError::kTooLarge;
+  if (static_cast<long>(end - first) + shift > 15) return MoneyError::kTooLarge;
   Fen v = 0;
-  for (char c : mantissa) v = v * 10 + (c - '0');
+  for (std::size_t k = first; k < end; ++k) v = v * 10 + (digit(k) - '0');
   for (long k = 0; k < shift; ++k) v *= 10;
   if (v > kMaxFen) return MoneyError::kTooLarge;
   out = v;

@@ -29,7 +29,12 @@ const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) cons
   if (which) *which = nullptr;
   for (const auto& c : v.when) {
     const FactValue* f = value(c.fact);
-    // A yes/no fact left out is no; an enum left out matches no case.
+    // A yes/no fact left out is no (and the answer says so); an enum left out
+    // matches no case.
+    if (c.is_bool && !f && !required(c.fact)) {
+      auto& list = result_.defaulted;
+      if (std::find(list.begin(), list.end(), c.fact) == list.end()) list.push_back(c.fact);
+    }
     bool match = c.is_bool ? (f ? f->number != 0 : false) == c.equals_bool : f && f->number == c.equals_option;
     if (match) {
       if (which) *which = &c;
@@ -40,8 +45,9 @@ const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) cons
 }
 
 int EvalContext::allocate(std::size_t n) {
-  auto first = static_cast<int>(result_.outcomes.size());
-  result_.outcomes.resize(result_.outcomes.size() + n);
+  auto first = static_cast<int>(result_.used_outcomes);
+  result_.used_outcomes += n;
+  if (result_.outcomes.size() < result_.used_outcomes) result_.outcomes.resize(result_.used_outcomes);
   return first;
 }
 

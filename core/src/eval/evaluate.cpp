@@ -34,23 +34,16 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
 // An optional fact worth offering: not gated off by a yes/no fact that is
 // not set (派遣 amounts without labor_dispatch), and not a size that cannot
 // matter (a unit type with its own rate, or a size already given).
-bool worth_asking(const Policy& p, const EvalContext& cx, int id) {
-  for (const auto& rule : p.program->consistency) {
-    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact == id) {
-      const FactValue* g = cx.given(rule.other);
-      if (!g || !g->number) return false;
-    }
+bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::OptionalFact& o) {
+  if (o.gate >= 0) {
+    const FactValue* g = cx.given(o.gate);
+    if (!g || !g->number) return false;
   }
+  if (o.size == Policy::OptionalFact::Size::kNone) return true;
   const AmountRule& a = p.amount;
-  if (a.kind != AmountRule::Kind::kPercentOfBase) return true;
-  const Derivation* size = nullptr;
-  for (const auto& d : p.derivations) {
-    if (d.fact == a.size_fact) size = &d;
-  }
-  if (id != a.size_fact && !(size && id == size->from)) return true;
   const FactValue* unit = cx.given(a.unit_type_fact);
   bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
-  return !(own_rate || (id != a.size_fact && cx.given(a.size_fact)));
+  return !(own_rate || (o.size == Policy::OptionalFact::Size::kSizeSource && cx.given(a.size_fact)));
 }
 
 }  // namespace
@@ -61,7 +54,7 @@ void evaluate(const Policy& p, Request& req, Result& r) {
   Date as_of = clamp(req.date, p);
   apply_derivations(p, as_of, req.date, req.facts);
   EvalContext cx(p, req.facts, as_of, r);
-  r.outcomes.reserve(p.condition_count);
+  if (r.outcomes.size() < p.condition_count) r.outcomes.resize(p.condition_count);
   int first = cx.allocate(p.conditions.size());
   bool any_false = false, any_null = false;
   for (std::size_t i = 0; i < p.conditions.size(); ++i) {
@@ -78,8 +71,8 @@ void evaluate(const Policy& p, Request& req, Result& r) {
   }
   std::sort(r.missing.begin(), r.missing.end());
   r.missing.erase(std::unique(r.missing.begin(), r.missing.end()), r.missing.end());
-  for (int id : p.used_facts) {
-    if (!cx.given(id) && !cx.required(id) && worth_asking(p, cx, id)) r.optional_missing.push_back(id);
+  for (const auto& o : p.optional_facts) {
+    if (!cx.given(o.fact) && worth_asking(p, cx, o)) r.optional_missing.push_back(o.fact);
   }
   r.eligible = any_false ? Tri::kFalse : (any_null || !r.missing.empty()) ? Tri::kNull : Tri::kTrue;
   evaluate_amount(cx, r.eligible);

@@ -32,13 +32,15 @@ struct FactSet {
     return values[static_cast<std::size_t>(index)].present ? &values[static_cast<std::size_t>(index)] : nullptr;
   }
   FactValue& slot(int index) { return values[static_cast<std::size_t>(index)]; }
-  void clear() {
-    for (auto& v : values) {
+  // Forgets the first `n` facts (a program's); the rest are never set.
+  void clear(int n = kMaxFacts) {
+    for (int i = 0; i < n && i < kMaxFacts; ++i) {
+      FactValue& v = values[static_cast<std::size_t>(i)];
       v.present = false;
       v.derived = false;
       v.levels = 0;
       v.level_count = 0;
-      v.text.clear();
+      if (!v.text.empty()) v.text.clear();
     }
   }
 };

@@ -78,6 +78,7 @@ struct Result {
   bool in_force = true;
   Tri eligible = Tri::kNull;
   std::vector<CondOutcome> outcomes;  // one per top-level condition, then the sub-outcomes
+  std::size_t used_outcomes = 0;      // how many of them this request filled (the vector only grows)
   std::vector<WhatIf> whatifs;
   std::vector<int> missing, optional_missing;
   std::vector<int> defaulted;         // optional yes/no facts taken as no, in the order used
@@ -96,7 +97,7 @@ struct Result {
     policy = p;
     in_force = true;
     eligible = Tri::kNull;
-    outcomes.clear();
+    used_outcomes = 0;
     whatifs.clear();
     missing.clear();
     optional_missing.clear();

@@ -428,6 +428,11 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
     if (A::kReading) finish_note(n);
   });
   list(a, p.used_facts, [&](int& f) { a(f); });
+  list(a, p.optional_facts, [&](Policy::OptionalFact& o) {
+    a(o.fact);
+    a(o.gate);
+    enumeration(a, o.size);
+  });
   list(a, p.fact_cites, [&](const Cite*& c) { cite(a, c); });
 }
 

@@ -1,9 +1,38 @@
 #include "input/csv.h"
 
-namespace uie {
+#include <cstring>
 
-CsvReader::Status CsvReader::next(std::vector<std::string>& fields, bool final, Problem& problem) {
+namespace uie {
+namespace {
+
+// The first '\n' outside quotes at or after `from`, or npos; `quoted` carries
+// the quote state in and out (a "" inside quotes toggles it twice).
+std::size_t record_end(const std::string& b, std::size_t from, bool& quoted) {
+  const char* data = b.data();
+  std::size_t i = from;
+  while (i < b.size()) {
+    const void* nl = std::memchr(data + i, '\n', b.size() - i);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : b.size();
+    // Quotes before that newline change the state; none (the common case) keep it.
+    for (const char* q = data + i; (q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(data + end - q)))); ++q) {
+      quoted = !quoted;
+    }
+    if (!nl) return std::string::npos;
+    if (!quoted) return end;
+    i = end + 1;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool final, Problem& problem) {
   problem = Problem::kNone;
+  // The last record's fields are no longer in use: the buffer may move now.
+  if (pos_ > (1u << 20) && pos_ * 2 > buffer_.size()) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
   if (!bom_checked_) {
     if (buffer_.size() < 3 && !final) return Status::kNeedMore;
     if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
@@ -11,12 +40,8 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields, bool final, 
   }
   if (skipping_) {
     // Inside a record past the limit: its text is dropped as it arrives.
-    std::size_t k = pos_;
-    for (; k < buffer_.size(); ++k) {
-      if (buffer_[k] == '"') skip_quoted_ = !skip_quoted_;
-      else if (buffer_[k] == '\n' && !skip_quoted_) break;
-    }
-    if (k == buffer_.size() && !final) {
+    std::size_t k = record_end(buffer_, pos_, skip_quoted_);
+    if (k == std::string::npos && !final) {
       buffer_.clear();
       pos_ = 0;
       return Status::kNeedMore;
@@ -25,21 +50,11 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields, bool final, 
     ++records_;
     fields.clear();
     problem = Problem::kTooLong;
-    pos_ = k < buffer_.size() ? k + 1 : k;
+    pos_ = k == std::string::npos ? buffer_.size() : k + 1;
     return Status::kRecord;
   }
-  // Find the end of the record: a newline outside quotes.
   bool quoted = false;
-  std::size_t i = pos_;
-  std::size_t end = std::string::npos;
-  for (; i < buffer_.size(); ++i) {
-    char c = buffer_[i];
-    if (c == '"') quoted = !quoted;  // "" inside quotes toggles twice: still quoted
-    else if (c == '\n' && !quoted) {
-      end = i;
-      break;
-    }
-  }
+  std::size_t end = record_end(buffer_, pos_, quoted);
   std::size_t next_pos = end == std::string::npos ? buffer_.size() : end + 1;
   if (end == std::string::npos) {
     if (!final) {
@@ -65,43 +80,56 @@ CsvReader::Status CsvReader::next(std::vector<std::string>& fields, bool final, 
   if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
   ++records_;
   fields.clear();
+  pos_ = next_pos;
   if (record.size() > limit_) {
     problem = Problem::kTooLong;
-  } else {
-    // Split into fields.
-    std::string field;
-    bool in_quotes = false, was_quoted = false;
-    for (std::size_t k = 0; k < record.size(); ++k) {
-      char c = record[k];
-      if (in_quotes) {
-        if (c == '"') {
-          if (k + 1 < record.size() && record[k + 1] == '"') {
-            field += '"';
-            ++k;
-          } else {
-            in_quotes = false;
-          }
-        } else {
-          field += c;
-        }
-      } else if (c == '"' && field.empty() && !was_quoted) {
-        in_quotes = was_quoted = true;
-      } else if (c == ',') {
-        fields.push_back(std::move(field));
-        field.clear();
-        was_quoted = false;
-      } else {
-        field += c;  // a stray quote inside an unquoted field is kept as is
+    return Status::kRecord;
+  }
+  if (record.find('"') == std::string_view::npos) {
+    // No quotes (the common case): the fields are pieces of the record.
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = record.find(',', start);
+      if (comma == std::string_view::npos) {
+        fields.push_back(record.substr(start));
+        return Status::kRecord;
       }
+      fields.push_back(record.substr(start, comma - start));
+      start = comma + 1;
     }
-    if (in_quotes) problem = Problem::kUnclosedQuote;
-    fields.push_back(std::move(field));
   }
-  pos_ = next_pos;
-  if (pos_ > (1u << 20) && pos_ * 2 > buffer_.size()) {
-    buffer_.erase(0, pos_);
-    pos_ = 0;
+  // Quoted fields are unescaped into a scratch buffer the views point into.
+  unquoted_.clear();
+  std::vector<std::pair<std::size_t, std::size_t>>& spans = spans_;
+  spans.clear();
+  std::size_t begin = 0;
+  bool in_quotes = false, was_quoted = false;
+  for (std::size_t k = 0; k < record.size(); ++k) {
+    char c = record[k];
+    if (in_quotes) {
+      if (c == '"') {
+        if (k + 1 < record.size() && record[k + 1] == '"') {
+          unquoted_ += '"';
+          ++k;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        unquoted_ += c;
+      }
+    } else if (c == '"' && unquoted_.size() == begin && !was_quoted) {
+      in_quotes = was_quoted = true;
+    } else if (c == ',') {
+      spans.emplace_back(begin, unquoted_.size() - begin);
+      begin = unquoted_.size();
+      was_quoted = false;
+    } else {
+      unquoted_ += c;  // a stray quote inside an unquoted field is kept as is
+    }
   }
+  if (in_quotes) problem = Problem::kUnclosedQuote;
+  spans.emplace_back(begin, unquoted_.size() - begin);
+  for (const auto& [at, n] : spans) fields.push_back(std::string_view(unquoted_).substr(at, n));
   return Status::kRecord;
 }
 

@@ -41,7 +41,8 @@ class CsvReader {
   // The next whole record. With `final` (no more text will come) the rest of
   // the buffer counts as a record. `problem` is set for a record that cannot
   // be read whole; its fields are then whatever could be read.
-  Status next(std::vector<std::string>& fields, bool final, Problem& problem);
+  // The fields are views into the reader: valid until the next call.
+  Status next(std::vector<std::string_view>& fields, bool final, Problem& problem);
   std::size_t limit() const { return limit_; }
 
   // The number of the record last returned, counting from 1 (the header).
@@ -53,6 +54,8 @@ class CsvReader {
   std::size_t records_ = 0;
   std::size_t limit_;
   bool bom_checked_ = false;
+  std::string unquoted_;      // the current record's quoted fields, unescaped
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
   bool skipping_ = false;     // inside a record past the limit
   bool skip_quoted_ = false;  // …and inside quotes there
 };

@@ -12,9 +12,11 @@
 namespace uie {
 namespace {
 
+bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -70,7 +72,7 @@ void CsvSession::pump(std::string& out, bool final) {
       header(cells_, out);
       continue;
     }
-    bool empty = std::all_of(cells_.begin(), cells_.end(), [](const std::string& c) { return trim(c).empty(); });
+    bool empty = std::all_of(cells_.begin(), cells_.end(), [](std::string_view c) { return trim(c).empty(); });
     if (empty && problem == CsvReader::Problem::kNone) continue;  // a blank line answers nothing
     const Messages& m = rules_.messages;
     std::string row_no = std::to_string(reader_.record_number());
@@ -81,12 +83,12 @@ void CsvSession::pump(std::string& out, bool final) {
       render_error(out, "invalid_json", "", m.text(Msg::kCsvUnclosedQuote, options_.english, {row_no}));
       out += '\n';
     } else {
-      row(cells_, "", out);
+      row(cells_, out);
     }
   }
 }
 
-void CsvSession::header(const std::vector<std::string>& cells, std::string& out) {
+void CsvSession::header(const std::vector<std::string_view>& cells, std::string& out) {
   have_header_ = true;
   const Messages& m = rules_.messages;
   bool en = options_.english;
@@ -94,10 +96,11 @@ void CsvSession::header(const std::vector<std::string>& cells, std::string& out)
     Column c;
     c.name = std::string(trim(cells[i]));
     using R = Column::Role;
-    if (c.name == "region") c.role = R::kRegion;
-    else if (c.name == "date") c.role = R::kDate;
-    else if (c.name == "program") c.role = R::kProgram;
-    else if (c.name == "policy") c.role = R::kPolicy;
+    int index = static_cast<int>(i);
+    if (c.name == "region") c.role = R::kRegion, role_column_[0] = index;
+    else if (c.name == "date") c.role = R::kDate, role_column_[1] = index;
+    else if (c.name == "program") c.role = R::kProgram, role_column_[2] = index;
+    else if (c.name == "policy") c.role = R::kPolicy, role_column_[3] = index;
     else if (!c.name.empty()) {
       bool is_fact = std::any_of(rules_.programs.begin(), rules_.programs.end(), [&](const ProgramDef& p) {
         return (defaults_.program.empty() || p.id == defaults_.program) && p.fact(c.name);
@@ -137,46 +140,62 @@ const std::vector<int>& CsvSession::fact_columns(const ProgramDef& program) {
   return fact_columns_.back().second;
 }
 
-bool CsvSession::build_request(const std::vector<std::string>& cells, Request& req, RequestError& err) {
+const CsvSession::Context& CsvSession::context(const std::vector<std::string_view>& cells) {
+  const std::string* defaults[4] = {&defaults_.region, &defaults_.date, &defaults_.program, &defaults_.policy};
+  std::string_view v[4];
+  for (int k = 0; k < 4; ++k) {
+    int col = role_column_[k];
+    std::string_view cell = col >= 0 && static_cast<std::size_t>(col) < cells.size() ? trim(cells[static_cast<std::size_t>(col)]) : "";
+    v[k] = cell.empty() ? std::string_view(*defaults[k]) : cell;
+  }
+  Context& c = context_;
+  if (c.program_def || !c.error.code.empty()) {
+    if (c.region == v[0] && c.date == v[1] && c.program == v[2] && c.policy == v[3]) return c;
+  }
+  c = Context{std::string(v[0]), std::string(v[1]), std::string(v[2]), std::string(v[3]), false, {}, {}, false, nullptr};
   const Messages& m = rules_.messages;
   bool en = options_.english;
-  auto fail = [&](const char* code, const char* path, std::string message) {
-    err = RequestError{code, path, std::move(message)};
-    return false;
+  auto fail = [&](const char* code, const char* path, std::string message) -> const Context& {
+    c.error = RequestError{code, path, std::move(message)};
+    return c;
   };
-  std::string region = defaults_.region, date = defaults_.date, program = defaults_.program, policy = defaults_.policy;
-  for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
-    std::string_view v = trim(cells[i]);
-    if (v.empty()) continue;
-    switch (columns_[i].role) {
-      case Column::Role::kRegion: region = std::string(v); break;
-      case Column::Role::kDate: date = std::string(v); break;
-      case Column::Role::kProgram: program = std::string(v); break;
-      case Column::Role::kPolicy: policy = std::string(v); break;
-      default: break;
-    }
+  if (c.region.empty()) return fail("invalid_request", "/region", m.text(Msg::kNoRegion, en));
+  bool six = c.region.size() == 6 && std::all_of(c.region.begin(), c.region.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!six) return fail("invalid_request", "/region", m.text(Msg::kRegionNotSixDigits, en, {json_quoted(c.region)}));
+  if (c.region != "000000" && !known_province(c.region)) {
+    return fail("unknown_region", "/region", m.text(Msg::kUnknownRegion, en, {c.region.substr(0, 2), c.region}));
   }
-  if (region.empty()) return fail("invalid_request", "/region", m.text(Msg::kNoRegion, en));
-  bool six = region.size() == 6 && std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!six) return fail("invalid_request", "/region", m.text(Msg::kRegionNotSixDigits, en, {json_quoted(region)}));
-  if (region != "000000" && !known_province(region)) {
-    return fail("unknown_region", "/region", m.text(Msg::kUnknownRegion, en, {region.substr(0, 2), region}));
-  }
-  req.region = region;
-  req.date = parse_today(today_);
-  req.date_given = !date.empty();
-  if (!date.empty()) {
-    std::string iso = date;
+  c.day = parse_today(today_);
+  c.date_given = !c.date.empty();
+  if (c.date_given) {
+    std::string iso = c.date;
     std::replace(iso.begin(), iso.end(), '/', '-');
     auto d = Date::parse(iso);
-    if (!d) return fail("invalid_request", "/date", m.text(Msg::kBadDate, en, {json_quoted(date)}));
-    req.date = *d;
+    if (!d) return fail("invalid_request", "/date", m.text(Msg::kBadDate, en, {json_quoted(c.date)}));
+    c.day = *d;
   }
-  if (program.empty()) return fail("invalid_request", "/program", m.text(Msg::kCsvNoProgram, en));
-  req.program = rules_.program(program);
-  if (!req.program) return fail("unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {json_quoted(program), rules_.unknown_program_list}));
-  req.policy_id = policy;
-  req.facts.clear();
+  if (c.program.empty()) return fail("invalid_request", "/program", m.text(Msg::kCsvNoProgram, en));
+  c.program_def = rules_.program(c.program);
+  if (!c.program_def) {
+    return fail("unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {json_quoted(c.program), rules_.unknown_program_list}));
+  }
+  c.ok = true;
+  return c;
+}
+
+bool CsvSession::build_request(const std::vector<std::string_view>& cells, Request& req, RequestError& err) {
+  const Context& c = context(cells);
+  if (!c.ok) {
+    err = c.error;
+    return false;
+  }
+  req.region = c.region;
+  req.date = c.day;
+  req.date_given = c.date_given;
+  req.program = c.program_def;
+  req.policy_id = c.policy;
+  req.facts.clear(static_cast<int>(c.program_def->facts.size()));
+  bool en = options_.english;
   const std::vector<int>& cols = fact_columns(*req.program);
   for (std::size_t i = 0; i < cols.size() && i < cells.size(); ++i) {
     if (cols[i] < 0) continue;
@@ -188,13 +207,13 @@ bool CsvSession::build_request(const std::vector<std::string>& cells, Request& r
   return check_consistency(rules_, *req.program, req, en, err);
 }
 
-void CsvSession::row(const std::vector<std::string>& cells, const std::string&, std::string& out) {
+void CsvSession::row(const std::vector<std::string_view>& cells, std::string& out) {
   Scratch& s = scratch();
   RequestError err;
   bool en = options_.english;
   if (cells.size() > columns_.size()) {
     bool extra = std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(columns_.size()), cells.end(),
-                             [](const std::string& c) { return !trim(c).empty(); });
+                             [](std::string_view c) { return !trim(c).empty(); });
     if (extra) {
       render_error(out, "invalid_request", "",
                    rules_.messages.text(Msg::kCsvExtraCells, en, {std::to_string(reader_.record_number()),

@@ -42,11 +42,23 @@ class CsvSession {
   };
 
   void pump(std::string& out, bool final);
-  void header(const std::vector<std::string>& cells, std::string& out);
-  void row(const std::vector<std::string>& cells, const std::string& read_error, std::string& out);
+  // Where a row is evaluated: region, date, program and policy, checked once
+  // for each combination (a batch rarely has more than one).
+  struct Context {
+    std::string region, date, program, policy;
+    bool ok = false;
+    RequestError error;
+    Date day;
+    bool date_given = false;
+    const ProgramDef* program_def = nullptr;
+  };
+
+  void header(const std::vector<std::string_view>& cells, std::string& out);
+  void row(const std::vector<std::string_view>& cells, std::string& out);
+  const Context& context(const std::vector<std::string_view>& cells);
   // The fact each column holds under `program` (computed once per program).
   const std::vector<int>& fact_columns(const ProgramDef& program);
-  bool build_request(const std::vector<std::string>& cells, Request& req, RequestError& err);
+  bool build_request(const std::vector<std::string_view>& cells, Request& req, RequestError& err);
 
   const Engine& engine_;
   const RuleSet& rules_;
@@ -55,7 +67,9 @@ class CsvSession {
   std::string today_;
   Output output_;
   CsvReader reader_;
-  std::vector<std::string> cells_;
+  std::vector<std::string_view> cells_;
+  Context context_;
+  int role_column_[4] = {-1, -1, -1, -1};  // region, date, program, policy
   std::vector<Column> columns_;
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   bool have_header_ = false;

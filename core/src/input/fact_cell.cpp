@@ -21,16 +21,19 @@ std::string shown(std::string_view cell) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// The same word but for ASCII case ("TRUE" as Excel writes it).
+bool is(std::string_view s, std::string_view word) {
+  if (s.size() != word.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != word[i]) return false;
+  }
+  return true;
 }
 
 std::optional<bool> boolean(std::string_view s) {
-  std::string l = lower(s);
-  if (l == "true" || l == "1" || l == "yes" || l == "y" || s == "是") return true;
-  if (l == "false" || l == "0" || l == "no" || l == "n" || s == "否") return false;
+  if (is(s, "true") || s == "1" || is(s, "yes") || is(s, "y") || s == "是") return true;
+  if (is(s, "false") || s == "0" || is(s, "no") || is(s, "n") || s == "否") return false;
   return std::nullopt;
 }
 

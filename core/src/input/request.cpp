@@ -130,7 +130,7 @@ bool read_request(const RuleSet& rules, std::string_view text, const Limits& lim
     if (p->type != T::kString || p->text_len == 0) return fail(err, "invalid_request", "/policy", m.text(Msg::kPolicyNotString, en, {shown(tree, *p)}));
     out.policy_id = std::string(tree.text(*p));
   }
-  out.facts.clear();
+  out.facts.clear(static_cast<int>(out.program->facts.size()));
   if (const Node* facts = tree.member(root, "facts")) {
     if (facts->type != T::kObject) return fail(err, "invalid_request", "/facts", m.text(Msg::kFactsNotObject, en, {shown(tree, *facts)}));
     if (!read_facts(rules, tree, *facts, en, out, err)) return false;

@@ -112,6 +112,7 @@ struct Condition {
   std::vector<Condition> of;      // any_of / all_of
   const Cite* cite = nullptr;     // null for a sub-condition
   std::vector<int> reads;         // the facts it reads, for `missing`
+  std::string id_json;            // "…": the id as a JSON string
   std::string head_json;          // {"id":"…","passed":
   std::string tail_json;          // ,"cite":{…}}
 };
@@ -192,6 +193,14 @@ struct Policy {
   Duration duration;
   std::vector<Note> notes;
   std::vector<int> used_facts;          // in the program's asking order
+  // The optional facts it uses, with what decides whether they are worth
+  // offering (a yes/no fact that gates them; a role in the enterprise size).
+  struct OptionalFact {
+    int fact = -1;
+    int gate = -1;                      // asked only when this yes/no fact is set
+    enum class Size { kNone, kSize, kSizeSource } size = Size::kNone;
+  };
+  std::vector<OptionalFact> optional_facts;
   std::vector<const Cite*> fact_cites;  // by fact index: the cite of the first rule that uses it
   std::vector<std::string> question_head, question_tail;  // by used fact: the question around "answered"
   std::string json_open;     // the response's policy object without its closing brace

@@ -24,6 +24,7 @@ struct Option {
 
 struct FactDef {
   std::string id;
+  std::string id_json;  // "…": the id as a JSON string (rendered when the rules load)
   int index = 0;  // position in the program's asking order; facts are stored by it
   FactType type = FactType::kBool;
   bool required = false;

@@ -231,6 +231,26 @@ void fact_cites(Resolver& r) {
   }
 }
 
+void optional_facts(Resolver& r) {
+  Policy& pol = r.policy();
+  const AmountRule& a = pol.amount;
+  for (int f : pol.used_facts) {
+    if (r.program().facts[static_cast<std::size_t>(f)].required) continue;
+    Policy::OptionalFact o;
+    o.fact = f;
+    for (const auto& rule : r.program().consistency) {
+      if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact == f) o.gate = rule.other;
+    }
+    if (a.kind == AmountRule::Kind::kPercentOfBase) {
+      if (f == a.size_fact) o.size = Policy::OptionalFact::Size::kSize;
+      for (const auto& d : pol.derivations) {
+        if (d.fact == a.size_fact && f == d.from) o.size = Policy::OptionalFact::Size::kSizeSource;
+      }
+    }
+    pol.optional_facts.push_back(o);
+  }
+}
+
 }  // namespace
 
 void resolve_section(const RawSection& s, Resolver& r) {
@@ -263,6 +283,7 @@ void resolve_section(const RawSection& s, Resolver& r) {
   for (const auto& c : pol.conditions) pol.condition_count += count(c);
   // Ask the facts in the program's order, not the order rules mention them.
   std::sort(pol.used_facts.begin(), pol.used_facts.end());
+  optional_facts(r);
   fact_cites(r);
 }
 

@@ -28,7 +28,7 @@ void fact_ids(JsonOut& o, const ProgramDef& p, const std::vector<int>& facts) {
   o.raw("[");
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (i) o.raw(",");
-    o.str(p.facts[static_cast<std::size_t>(facts[i])].id);
+    o.raw(p.facts[static_cast<std::size_t>(facts[i])].id_json);
   }
   o.raw("]");
 }
@@ -181,25 +181,27 @@ void render_answer(std::string& out, const RuleSet& rules, const Request& req, c
   o.raw("]}");
 }
 
-void render_screen_line(std::string& out, const Request& req, const Result& r) {
+void render_screen_line(std::string& out, const Request&, const Result& r) {
   const Policy& p = *r.policy;
-  JsonOut o(out);
-  o.raw("{").key("eligible");
-  tri(o, r.eligible);
-  o.next("amount_fen");
-  fen(o, r.amount);
-  o.next("failed").raw("[");
+  static const char* kEligible[] = {"{\"eligible\":null,\"amount_fen\":", "{\"eligible\":false,\"amount_fen\":",
+                                    "{\"eligible\":true,\"amount_fen\":"};
+  out += kEligible[static_cast<int>(r.eligible) + 1];
+  if (r.amount) append_int(out, *r.amount);
+  else out += "null";
+  out += ",\"failed\":[";
   bool first = true;
   for (std::size_t i = 0; i < p.conditions.size(); ++i) {
     if (r.outcomes[i].passed != Tri::kFalse) continue;
-    if (!first) o.raw(",");
+    if (!first) out += ',';
     first = false;
-    o.str(p.conditions[i].id);
+    out += p.conditions[i].id_json;
   }
-  o.raw("]").next("missing");
-  fact_ids(o, *p.program, r.missing);
-  o.raw("}");
-  (void)req;
+  out += "],\"missing\":[";
+  for (std::size_t i = 0; i < r.missing.size(); ++i) {
+    if (i) out += ',';
+    out += p.program->facts[static_cast<std::size_t>(r.missing[i])].id_json;
+  }
+  out += "]}";
 }
 
 void render_error(std::string& out, std::string_view code, std::string_view path, std::string_view message,

@@ -25,6 +25,8 @@ void finish_note(Note& n) {
 }
 
 void finish_condition(Condition& c) {
+  c.id_json.clear();
+  append_json_string(c.id_json, c.id);
   c.head_json.clear();
   c.tail_json.clear();
   JsonOut head(c.head_json);
@@ -92,6 +94,12 @@ void questions(Policy& p) {
 }  // namespace
 
 void render_static_json(RuleSet& rs, const char* engine_version) {
+  for (auto& program : rs.programs) {
+    for (auto& f : program.facts) {
+      f.id_json.clear();
+      append_json_string(f.id_json, f.id);
+    }
+  }
   for (auto& p : rs.policies) {
     JsonOut a(p->json_open);
     head(a, *p, true);

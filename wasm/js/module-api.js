@@ -1,0 +1,68 @@
+// Linked with --post-js: runs inside the MODULARIZE factory, after the glue.
+// Gives the module its public functions, which take and return strings, on
+// top of the raw Embind bindings (…View), which return a view of the
+// module's memory. Decoding that view in one TextDecoder call is what makes
+// a result cheap to hand over (Embind's own std::string return reads every
+// byte in JavaScript first). Batches go in as bytes copied into memory the
+// module allocated, not as a JS string converted character by character.
+//
+// Module.estimate(request, today[, lang])    request: JSON text or UTF-8 bytes
+// Module.questions(request, today[, lang])
+// Module.screen(input, today)                input: JSONL text or bytes
+// Module.screenCsv(input, defaults, today)   defaults: {region, date, program, policy} or its JSON text
+// Module.catalog()
+(function () {
+  var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
+  var textEncoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
+
+  function text(view) {
+    // WeChat's older JS engines have no TextDecoder: the glue's own decoder.
+    return textDecoder ? textDecoder.decode(view) : UTF8ArrayToString(view, 0, view.length);
+  }
+
+  // Runs `use(pointer, length)` on a copy of `input` (a string or bytes) in
+  // the module's memory, freed afterwards.
+  function withBytes(input, use) {
+    var bytes;
+    if (typeof input === 'string') {
+      bytes = textEncoder ? textEncoder.encode(input) : intArrayFromString(input, true);
+    } else if (input instanceof Uint8Array) {
+      bytes = input;
+    } else if (typeof ArrayBuffer !== 'undefined' && input instanceof ArrayBuffer) {
+      bytes = new Uint8Array(input);
+    } else {
+      throw new TypeError('expected text or bytes');
+    }
+    var ptr = Module['_malloc'](bytes.length || 1);
+    try {
+      HEAPU8.set(bytes, ptr);   // HEAPU8 is read now: memory may have grown since the last call
+      return use(ptr, bytes.length);
+    } finally {
+      Module['_free'](ptr);
+    }
+  }
+
+  function defaultsOf(d) {
+    if (typeof d === 'string') d = d ? JSON.parse(d) : {};
+    d = d || {};
+    var s = function (v) { return typeof v === 'string' ? v : ''; };
+    return [s(d.region), s(d.date), s(d.program), s(d.policy)];
+  }
+
+  Module['estimate'] = function (request, today, lang) {
+    return text(Module['estimateView'](request, today || '', lang || 'zh'));
+  };
+  Module['questions'] = function (request, today, lang) {
+    return text(Module['questionsView'](request, today || '', lang || 'zh'));
+  };
+  Module['screen'] = function (input, today) {
+    return withBytes(input, function (ptr, n) { return text(Module['screenView'](ptr, n, today || '')); });
+  };
+  Module['screenCsv'] = function (input, defaults, today) {
+    var d = defaultsOf(defaults);
+    return withBytes(input, function (ptr, n) {
+      return text(Module['screenCsvView'](ptr, n, d[0], d[1], d[2], d[3], today || ''));
+    });
+  };
+  Module['catalog'] = function () { return text(Module['catalogView']()); };
+})();
