@@ -1,7 +1,8 @@
 // The upload package, built offline with miniprogram-ci exactly as DevTools
 // would before an upload (ES6 → ES5, minified): it stays under WeChat's 2 MB
 // main-package limit, carries no eval/new Function even after babel, and the
-// compiled code still answers byte for byte as the source package does.
+// compiled code still answers byte for byte as the source package does: the
+// module, the shared front-end layer, the DevTools guard and a journey page.
 'use strict';
 
 const test = require('node:test');
@@ -109,4 +110,33 @@ test('the compiled glue keeps the DevTools guard: a Node-like process is never l
   const est = await realm.require('/core/engine.js').getEstimator();
   assert.equal(JSON.parse(await est.catalogText()).programs.length > 0, true);
   assert.deepEqual(fake.reads, []);
+});
+
+test('the compiled journey page works: the engine\'s offer when no policy is in force, forgiving typing, the result', async () => {
+  // Loaded only now: the DOM and the global WXWebAssembly, rooted at the upload package.
+  const { setup, loadPage, fire, text, referenceEstimator } = require('./helpers/pages.js');
+  const { enter, pickDate, whereOf } = require('./helpers/journey.js');
+  const ctx = setup(OUT);
+  try {
+    const ref = await referenceEstimator(ROOT);
+    const page = loadPage(OUT, 'estimate', 'official');
+    await page.instance.onLoad({ program: 'stabilization_refund' });
+    await pickDate(page, '2026-12-02');
+    const q = await ref.questions(whereOf(page));
+    assert.equal(q.in_force, false);
+    assert.ok(text(page, '#no-policy').includes(q.policy.doc_no));
+    await fire(page, '#use-latest', 'tap');
+    const typed = { unit_type: { pick: 'enterprise' }, insured_headcount: { raw: '八十人' }, layoffs: { raw: '4' },
+                    contribution_months: { raw: '2年' }, contributions_paid: { raw: '5.678912万' } };
+    for (const x of page.data.questions) await enter(page, x.fact, typed[x.fact]);
+    await fire(page, '#compute', 'tap');
+    assert.deepEqual(page.instance._lastRequest.facts,
+                     { unit_type: 'enterprise', insured_headcount: 80, layoffs: 4, contribution_months: 24, contributions_paid: '56789.12' });
+    const res = await ref.estimate(page.instance._lastRequest);
+    assert.equal(page.data.mode, 'result');
+    for (const c of res.conditions) assert.ok(text(page, '#conditions').includes(c.text));
+    assert.ok(ctx.env.calls.every((c) => c === '/core/estimator.wasm.br'));
+  } finally {
+    ctx.env.uninstall();
+  }
 });
