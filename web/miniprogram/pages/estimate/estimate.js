@@ -37,7 +37,6 @@ Component({
     noPolicy: null,
     mode: 'form',
     questions: [],
-    editLabel: '',
     askHint: '',
     formError: '',
     computing: false,
@@ -276,8 +275,7 @@ Component({
           focus: q.fact === focus || (self._mode === 'edit' && !focus),
         });
       });
-      var label = this._mode === 'edit' && list.length ? list[0].label : '';
-      this.setData({ mode: this._mode, questions: list, editLabel: label });
+      this.setData({ mode: this._mode, questions: list });
     },
 
     _question: function (fact) {
