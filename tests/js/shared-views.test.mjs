@@ -180,7 +180,77 @@ test('policies: a line for each, and the choices for a picker (the engine decide
   assert.deepEqual(from, [...from].sort().reverse(), 'newest first');
   const q = await e.questions({ region: '140000', date: '2026-11-22', program: 'stabilization_refund' });
   assert.equal(q.in_force, false);
-  assert.match(F.policyView(q.policy, 'en').validity, /^in force 2025-01-01 to 2025-12-31$/);
+  // The latest one the engine names (2025's since those packs came in).
+  assert.equal(F.policyView(q.policy, 'en').validity, `in force ${q.policy.valid_from} to ${q.policy.valid_to}`);
+});
+
+test('which policy applies is read from the engine\'s answer: in force, none in force (the latest offered), chosen', async () => {
+  const e = await estimator();
+  const none = { region: '140000', date: '2026-11-22', program: 'stabilization_refund', facts: {} };
+  const q = await e.questions(none);
+  const st = F.policyState(q, null, 'zh');
+  assert.equal(st.inForce, false);
+  assert.equal(st.offer.id, q.policy.id, 'the questions answer names the latest policy');
+  assert.equal(st.offer.docNo, q.policy.doc_no);
+  assert.equal(st.policy.id, q.policy.id);
+  const err = await e.estimate(none);
+  assert.equal(err.error.code, 'no_policy_in_force');
+  const fromError = F.policyState(err, null, 'zh');
+  assert.deepEqual(fromError, { policy: null, inForce: false, offer: F.policyView(err.error.latest, 'zh') }, 'or error.latest');
+  assert.equal(fromError.offer.id, st.offer.id, 'both answers offer the same one');
+  // Chosen explicitly: evaluated under it, nothing offered.
+  const chosen = await e.estimate({ ...none, policy: q.policy.id });
+  assert.equal(chosen.ok, true);
+  assert.deepEqual(F.policyState(chosen, q.policy.id, 'zh'), { policy: F.policyView(chosen.policy, 'zh'), inForce: false, offer: null });
+  assert.equal(F.policyState(await e.questions({ ...none, policy: q.policy.id }), q.policy.id, 'zh').offer, null);
+  // In force on its date: that one, nothing offered.
+  const inForce = await e.questions({ ...SHANXI, facts: {} });
+  assert.equal(inForce.in_force, true);
+  assert.deepEqual(F.policyState(inForce, null, 'en'), { policy: F.policyView(inForce.policy, 'en'), inForce: true, offer: null });
+  assert.equal(F.policyState(await e.estimate({ ...SHANXI, facts: SME }), null, 'zh').inForce, true);
+  // Any other error names no policy.
+  assert.deepEqual(F.policyState(await e.estimate({ ...SHANXI, region: '999999', facts: {} }), null, 'zh'), { policy: null, inForce: false, offer: null });
+});
+
+test('citations: the document and clause, and the quote', async () => {
+  assert.deepEqual(F.citeView({ doc_no: '人社部发〔2024〕40号', clause: '二', quote: '上年度未裁员' }), { where: '人社部发〔2024〕40号 二', quote: '上年度未裁员' });
+  assert.deepEqual(F.citeView({ doc_no: '《失业保险条例》' }), { where: '《失业保险条例》', quote: '' });
+  assert.equal(F.citeView(null), null);
+  assert.equal(F.citeView({ clause: '二' }), null);
+  const questions = await asked(SHANXI);
+  for (const q of questions) if (q.cite) assert.ok(F.citeView(q.cite).where.startsWith(q.cite.doc_no));
+});
+
+test('each reason names the questions to change or answer, and each what-if the question it changes', async () => {
+  const e = await estimator();
+  const questions = await asked(SHANXI);
+  const label = (f) => questions.find((q) => q.fact === f).label;
+  const failed = F.resultView(await e.estimate({ ...SHANXI, facts: { ...SME, layoffs: 30 } }), { questions, lang: 'zh' });
+  const [reason] = failed.reasons;
+  assert.equal(reason.whatifs[0].fact, 'layoffs');
+  assert.equal(reason.whatifs[0].label, label('layoffs'), 'the what-if says which question it changes');
+  assert.deepEqual(reason.links, [], 'the what-if links layoffs already');
+  const en = F.resultView(await e.estimate({ ...SHANXI, facts: { ...SME, layoffs: 30 } }), { questions, lang: 'en' });
+  assert.equal(en.reasons[0].whatifs[0].label, questions.find((q) => q.fact === 'layoffs').label_en);
+  // ✗ without a what-if: the questions to change.
+  const skill = { region: '140000', date: '2024-07-15', program: 'skill_subsidy' };
+  const sq = await asked(skill);
+  const other = F.resultView(await e.estimate({ ...skill, facts: { worker_status: 'other', insured_months: 36, certificate: 'skill_level', level: 4 } }),
+                             { questions: sq, lang: 'zh' });
+  const status = other.reasons.find((r) => r.id === 'worker_status');
+  assert.deepEqual(status.whatifs, []);
+  assert.deepEqual(status.links, [{ fact: 'worker_status', kind: 'change', label: sq.find((q) => q.fact === 'worker_status').label }]);
+  // ? : the questions to answer.
+  const open = F.resultView(await e.estimate({ ...skill, facts: { worker_status: 'employed', insured_months: 36, certificate: 'skill_level' } }),
+                            { questions: sq, lang: 'zh' });
+  const unknown = open.reasons.filter((r) => r.state === 'unknown');
+  assert.ok(unknown.length >= 1);
+  for (const r of unknown) assert.deepEqual(r.links, [{ fact: 'level', kind: 'answer', label: '证书等级' }], r.id);
+  // A what-if about a fact no question asks has no label (nothing to link).
+  const odd = F.resultView({ eligible: false, conditions: [{ id: 'c', passed: false, text: 't' }], whatif: [{ condition: 'c', fact: 'nope', text: 'w' }] },
+                           { questions: sq, lang: 'zh' });
+  assert.equal(odd.reasons[0].whatifs[0].label, null);
+  assert.deepEqual(odd.reasons[0].links, []);
 });
 
 test('the answer summary: every answer in the questions\' order, with skipped ones marked', async () => {

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createRealm, createWXWebAssembly } = require('./helpers/wechat.js');
+const { createRealm, createWXWebAssembly, nodeLikeProcess } = require('./helpers/wechat.js');
 const pkg = require('./helpers/package.js');
 
 const ROOT = pkg.ensurePackage();
@@ -110,6 +110,37 @@ test('bad input gets an error response and the same instance keeps serving', asy
   assert.equal(good.ok, true);
   assert.equal(est.restarts, 0);
   assert.equal(realm.wxwasm.calls.length, 1);
+});
+
+// The pre-js guard (wasm/js/wx-prejs.js) as it appears in the built glue.
+const PROCESS_GUARD = /var process\s*=\s*typeof WXWebAssembly\s*!==?\s*(["'])undefined\1\s*\?\s*undefined\s*:/;
+
+test('a Node-like process in the logic layer (DevTools on NW.js) does not send the glue down its Node path', async () => {
+  const fake = nodeLikeProcess();
+  const realm = newRealm({ process: fake.process });
+  assert.equal(realm.run('typeof process.versions.node'), 'string', 'the realm has a process that says Node');
+  fake.reads.length = 0;
+  const est = await realm.require('/core/engine.js').getEstimator();
+  const r = await est.estimate({ region: '000000', date: '2026-11-22', program: 'unemployment_benefit', facts: { contribution_months: 30, involuntary: true } });
+  assert.equal(r.ok, true);
+  assert.deepEqual(realm.wxwasm.calls, [WASM_PATH], 'loaded through WXWebAssembly from the package path');
+  assert.deepEqual(fake.reads, [], 'the glue never looked at the process');
+
+  // Without the guard the same glue takes its Node path and fails there:
+  // the test would catch a build that loses it.
+  const dir = brokenPackage([]);
+  try {
+    const glue = path.join(dir, 'core', 'estimator.js');
+    const src = fs.readFileSync(glue, 'utf8');
+    assert.match(src, PROCESS_GUARD, 'the built glue carries the guard from wasm/js/wx-prejs.js');
+    fs.writeFileSync(glue, src.replace(PROCESS_GUARD, 'var unguarded_process = typeof WXWebAssembly !== "undefined" ? undefined :'));
+    const bare = nodeLikeProcess();
+    const unguarded = createRealm({ packageRoot: dir, process: bare.process });
+    await assert.rejects(unguarded.require('/core/engine.js').loadEstimator({ timeoutMs: 5000 }), (e) => e.code === 'load_failed');
+    assert.ok(bare.reads.includes('versions'), `the unguarded glue read process.${bare.reads.join(', process.')}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('either result shape of WXWebAssembly.instantiate works (Instance, or {instance, module})', async () => {

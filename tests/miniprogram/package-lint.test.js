@@ -112,6 +112,23 @@ test('standard layout: project.config.json, app.json, sitemap.json, pages writte
   assert.ok(APP.pages.includes('pages/index/index') && APP.pages.includes('pages/estimate/estimate'));
 });
 
+test('the package\'s own code repeats none of the shared layer: no function of uie-front.js is defined again', () => {
+  const shared = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
+  const names = Object.keys(shared).filter((k) => typeof shared[k] === 'function');
+  assert.ok(names.length > 20);
+  const own = FILES.filter((f) => f.endsWith('.js') && !f.startsWith('shared/') && !/^core\/estimator/.test(f));
+  assert.ok(own.includes('utils/views.js') && own.includes('pages/estimate/estimate.js'));
+  const defines = (src, name) => new RegExp(`(function\\s+${name}\\s*\\(|\\b${name}\\s*[:=]\\s*function\\b|\\b${name}\\s*=\\s*\\()`).test(src);
+  for (const f of own) {
+    const src = read(f);
+    const again = names.filter((n) => defines(src, n) && !new RegExp(`\\b${n}\\s*:\\s*${n}\\b`).test(src));
+    assert.deepEqual(again, [], `${f} defines the shared layer's ${again.join(', ')} again`);
+  }
+  // The check catches a copy.
+  assert.ok(defines('function yuanText(fen) {', 'yuanText') && defines('var controlOf = function (q) {', 'controlOf'));
+  assert.ok(!defines('F.yuanText(fen)', 'yuanText'));
+});
+
 test('no code in the package talks to the network, stores answers or reads rule files at run time', () => {
   for (const f of FILES.filter((x) => x.endsWith('.js'))) {
     const src = read(f);
@@ -138,9 +155,13 @@ test('pages follow the system font size, say the calculation stays on the phone,
   }
   const est = read('pages/estimate/estimate.wxml');
   assert.match(est, /以当地经办机构核定为准/);
-  assert.match(est, /type="digit"/);
+  // A numeric keypad for plain counts; the full keyboard where 万, 元 or 年 may be typed.
   assert.match(est, /type="number"/);
-  for (const tag of ['picker', 'radio-group', 'switch', 'checkbox-group']) assert.match(est, new RegExp(`<${tag}\\b`));
+  assert.match(est, /type="text"/);
+  for (const tag of ['picker', 'radio-group', 'checkbox-group']) assert.match(est, new RegExp(`<${tag}\\b`));
+  // A yes/no is two choices, never a switch (a switch is a silent 否).
+  assert.doesNotMatch(est, /<switch\b/);
+  assert.match(est, /focus="\{\{q\.focus\}\}"/, 'inputs take focus on arrival and after an error');
   // Font sizes are in rem, which <page-meta root-font-size="system"> ties to WeChat's setting.
   for (const f of FILES.filter((x) => x.endsWith('.wxss'))) {
     for (const rule of lint.wxssRules(read(f))) {

@@ -132,8 +132,8 @@
   }
 
   /**
-   * The plain conversion of a bare number (kept for hosts that send typed
-   * text as is, e.g. the mini-program today): numbers that look like numbers
+   * The plain conversion of a bare number (for a host that sends typed text
+   * as is; no front end here does any more): numbers that look like numbers
    * become JSON numbers, money stays a decimal string, anything else goes as
    * typed and the engine says what is wrong. parseAnswer() is the forgiving one.
    */
@@ -759,7 +759,10 @@
    *   amount   null (not eligible) | { kind: 'fen', yuan, wan, cap }
    *            | { kind: 'candidates', items: [{ value, label, yuan, wan }] } | { kind: 'local' }
    *   reasons  the conditions not met (✗) and then those not decided (?), each
-   *            with its what-ifs right there and the facts to change or answer
+   *            with its what-ifs right there (each { text, fact, label, … }:
+   *            label is the question to change) and `links`, the other
+   *            questions to answer (kind 'answer', for ?) or change ('change',
+   *            for ✗): [{ fact, kind, label }]
    *   whatif   what-ifs of no listed reason (still worth showing)
    *   extra    [{ key, label, text }] the program's extra figures
    *   conditions, notes, policy (policyView), draft, inForce
@@ -772,9 +775,21 @@
     const questions = c.questions || [];
     const verdictState = res.eligible === true ? 'yes' : res.eligible === false ? 'no' : 'unknown';
     const conditions = (res.conditions || []).map((x) => conditionView(x, res, questions, lang));
-    const whatifs = res.whatif || [];
+    const labelOf = (fact) => {
+      const q = questions.find((x) => x.fact === fact);
+      return q ? (lang === 'en' ? q.label_en || q.label : q.label) : null;
+    };
+    // Each what-if names the question to change (label null: no question asks that fact).
+    const whatifs = (res.whatif || []).map((h) => Object.assign({}, h, { label: labelOf(h.fact) }));
     const reasons = conditions.filter((x) => x.state === 'fail').concat(conditions.filter((x) => x.state === 'unknown'))
-      .map((x) => Object.assign({}, x, { whatifs: whatifs.filter((h) => h.condition === x.id) }));
+      .map((x) => {
+        const own = whatifs.filter((h) => h.condition === x.id);
+        // The questions to answer (?) or change (✗) that no what-if of the reason links already.
+        const kind = x.state === 'unknown' ? 'answer' : 'change';
+        const links = x.facts.filter((f) => !own.some((h) => h.fact === f && h.label))
+          .map((f) => ({ fact: f, kind, label: labelOf(f) }));
+        return Object.assign({}, x, { whatifs: own, links });
+      });
     const shown = reasons.map((x) => x.id);
     const sizeQ = questions.find((q) => q.fact === 'size') || { options: [] };
     const sizeLabel = (v) => {
@@ -835,6 +850,36 @@
       from: from || null, to: to || null, draft: p.draft === true, inForce: p.in_force !== false,
       chain: (p.chain || []).join(' → '),
     };
+  }
+
+  /**
+   * Which policy the engine applies, read from its answer (the host never
+   * chooses): a questions or estimate response, or its error response.
+   *   { policy, inForce, offer }
+   *   policy   policyView of the policy the answer is under (null: none)
+   *   inForce  whether that policy is in force on the request's date
+   *   offer    policyView of the latest policy, to offer ("estimate under
+   *            it"), when none is in force on the date and the request
+   *            named none (`chosen`, its explicit policy id); else null
+   * From the engine: questions → policy and in_force; estimate →
+   * policy.in_force; no_policy_in_force → error.latest.
+   */
+  function policyState(res, chosen, lang) {
+    const r = res || {};
+    if (r.ok === false) {
+      const e = r.error || {};
+      const latest = e.code === 'no_policy_in_force' && e.latest ? policyView(e.latest, lang) : null;
+      return { policy: null, inForce: false, offer: chosen ? null : latest };
+    }
+    const p = r.policy || null;
+    const inForce = Boolean(p) && r.in_force !== false && p.in_force !== false;
+    return { policy: p ? policyView(p, lang) : null, inForce, offer: p && !inForce && !chosen ? policyView(p, lang) : null };
+  }
+
+  /** A citation → what its "source" line shows: { where: '人社部发〔2024〕40号 二', quote }, or null. */
+  function citeView(cite) {
+    if (!cite || !cite.doc_no) return null;
+    return { where: [cite.doc_no, cite.clause].filter(Boolean).join(' '), quote: cite.quote || '' };
   }
 
   /**
@@ -991,7 +1036,7 @@
     optionsOf, optionLabel, controlOf, inputText,
     buildRequest, engineOptions, factOfPath, plainMessage, responseError,
     regionOf, regionName, cityChoices,
-    conditionFacts, resultView, policyView, policyChoices, answerSummary,
+    conditionFacts, resultView, policyView, policyState, citeView, policyChoices, answerSummary,
     encodeShare, decodeShare,
   };
 });

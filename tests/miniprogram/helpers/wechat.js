@@ -12,7 +12,9 @@
 // createRealm(): a separate V8 context shaped like the logic layer, to load
 // package code the way WeChat does:
 //   - no WebAssembly, fetch, XMLHttpRequest, TextDecoder/TextEncoder, process,
-//     Buffer or require of Node modules;
+//     Buffer or require of Node modules (options.process: a Node-like
+//     `process` as DevTools' NW.js logic layer may have, still with no
+//     require('fs'), __dirname or Buffer);
 //   - code generation from strings is off, so eval and new Function throw
 //     (mini-programs forbid both);
 //   - require() takes relative paths to .js files inside the package only,
@@ -103,6 +105,7 @@ function createWXWebAssembly(options) {
 /**
  * A logic-layer realm for the package at options.packageRoot. Returns
  * { require(pkgPath), context, wxwasm: {host, calls, instances}, globals() }.
+ * options.process: an object to expose as the global `process`.
  */
 function createRealm(options) {
   const root = path.resolve(options.packageRoot);
@@ -112,6 +115,7 @@ function createRealm(options) {
     setTimeout, clearTimeout, setInterval, clearInterval,
     WXWebAssembly: wxwasm.host,
   };
+  if (options.process) sandbox.process = options.process;
   const context = vm.createContext(sandbox, {
     name: 'wechat-logic-layer',
     codeGeneration: { strings: false, wasm: false },
@@ -199,4 +203,22 @@ function installGlobalWXWebAssembly(options) {
   };
 }
 
-module.exports = { createWXWebAssembly, createRealm, installGlobalWXWebAssembly, NodeWebAssembly };
+/**
+ * A `process` like the one DevTools' logic layer may show (NW.js): it says
+ * Node by its versions.node, and records every property read of it, so a
+ * test can tell whether the glue looked past `typeof process`.
+ */
+function nodeLikeProcess() {
+  const reads = [];
+  const target = { versions: { node: '16.14.0', nw: '0.62.0' }, argv: ['/Applications/wechatwebdevtools.app', 'appservice'],
+                   env: {}, platform: 'darwin', exitCode: undefined, exit() {}, on() {} };
+  const proxy = new Proxy(target, {
+    get(t, key) {
+      if (typeof key === 'string') reads.push(key);
+      return t[key];
+    },
+  });
+  return { process: proxy, reads };
+}
+
+module.exports = { createWXWebAssembly, createRealm, installGlobalWXWebAssembly, nodeLikeProcess, NodeWebAssembly };

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// Puts the web page's own estimator into the mini-program package.
+// Puts the web page's own estimator and front-end layer into the
+// mini-program package, so the package is self-contained.
 //
 //   node web/miniprogram/build/build.js [--check]
 //
 // Copies, byte for byte, what the web page serves from the wasm build
-// (build/wasm/site/, or $UIE_WASM_DIR if set):
+// (build/wasm/site/, or $UIE_WASM_DIR if set) into core/:
 //   estimator.js      the Emscripten glue (MODULARIZE, CommonJS-compatible)
 //   estimator-api.js  the facade: load once, reuse, replace a trapped instance
 // and compresses estimator.wasm to estimator.wasm.br (brotli -q 11), the form
 // WXWebAssembly.instantiate reads from the package (base library >= 2.14.0).
 // The rule packs are compiled into the wasm, so no rule file is copied.
+// And the shared front-end layer, from the source tree (web/shared/, not the
+// site's minified copy), into shared/:
+//   uie-front.js      answers, controls, requests, result and policy views
 //
 // Nothing is patched: the glue already carries the WXWebAssembly alias
 // (wasm/js/wx-prejs.js, linked with --pre-js), and the mini-program hands the
@@ -27,6 +31,9 @@ const { spawnSync } = require('node:child_process');
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const REPO_ROOT = path.resolve(PACKAGE_ROOT, '..', '..');
 const CORE_DIR = path.join(PACKAGE_ROOT, 'core');
+const SHARED_SRC = path.join(REPO_ROOT, 'web', 'shared');
+const SHARED_DIR = path.join(PACKAGE_ROOT, 'shared');
+const SHARED = ['uie-front.js'];
 
 /** Where the web page's estimator files are taken from. */
 function sourceDir() {
@@ -43,16 +50,19 @@ function sha256(buf) {
 }
 
 function missingSources(dir) {
-  return [...COPIED, WASM].filter((f) => !fs.existsSync(path.join(dir, f)));
+  return [...COPIED, WASM].filter((f) => !fs.existsSync(path.join(dir, f)))
+    .concat(SHARED.filter((f) => !fs.existsSync(path.join(SHARED_SRC, f))).map((f) => `web/shared/${f}`));
 }
 
-/** Lists what differs between the package and the source ([] when fresh). */
+function sameBytes(src, dst) {
+  return fs.existsSync(dst) && fs.readFileSync(dst).equals(fs.readFileSync(src));
+}
+
+/** Lists what differs between the package and the sources ([] when fresh). */
 function staleFiles(dir = sourceDir()) {
   const stale = [];
-  for (const f of COPIED) {
-    const dst = path.join(CORE_DIR, f);
-    if (!fs.existsSync(dst) || !fs.readFileSync(dst).equals(fs.readFileSync(path.join(dir, f)))) stale.push(f);
-  }
+  for (const f of COPIED) if (!sameBytes(path.join(dir, f), path.join(CORE_DIR, f))) stale.push(f);
+  for (const f of SHARED) if (!sameBytes(path.join(SHARED_SRC, f), path.join(SHARED_DIR, f))) stale.push(`shared/${f}`);
   const br = path.join(CORE_DIR, WASM_BR);
   let fresh = false;
   if (fs.existsSync(br)) {
@@ -102,9 +112,12 @@ function build(dir = sourceDir()) {
     throw err;
   }
   fs.mkdirSync(CORE_DIR, { recursive: true });
+  fs.mkdirSync(SHARED_DIR, { recursive: true });
   const stale = staleFiles(dir);
   for (const f of stale) {
-    if (f === WASM_BR) {
+    if (f.startsWith('shared/')) {
+      writeAtomic(path.join(PACKAGE_ROOT, f), fs.readFileSync(path.join(SHARED_SRC, f.slice('shared/'.length))));
+    } else if (f === WASM_BR) {
       const br = brotli(path.join(dir, WASM));
       // Check the round trip before it goes into the package.
       if (!zlib.brotliDecompressSync(br).equals(fs.readFileSync(path.join(dir, WASM)))) {
@@ -120,14 +133,14 @@ function build(dir = sourceDir()) {
 
 function sizes() {
   const out = {};
-  for (const f of [...COPIED, WASM_BR]) {
-    const p = path.join(CORE_DIR, f);
+  for (const f of [...COPIED.map((x) => `core/${x}`), `core/${WASM_BR}`, ...SHARED.map((x) => `shared/${x}`)]) {
+    const p = path.join(PACKAGE_ROOT, f);
     if (fs.existsSync(p)) out[f] = fs.statSync(p).size;
   }
   return out;
 }
 
-module.exports = { build, staleFiles, sourceDir, sizes, PACKAGE_ROOT, REPO_ROOT, CORE_DIR, WASM_BR };
+module.exports = { build, staleFiles, sourceDir, sizes, PACKAGE_ROOT, REPO_ROOT, CORE_DIR, SHARED_DIR, SHARED_SRC, WASM_BR };
 
 if (require.main === module) {
   try {
@@ -142,9 +155,9 @@ if (require.main === module) {
     } else {
       const written = build();
       const s = sizes();
-      console.log(`mini-program core from ${path.relative(REPO_ROOT, sourceDir()) || '.'}: ` +
+      console.log(`mini-program core from ${path.relative(REPO_ROOT, sourceDir()) || '.'} and web/shared/: ` +
         (written.length ? `wrote ${written.join(', ')}` : 'already up to date'));
-      for (const [f, n] of Object.entries(s)) console.log(`  core/${f}  ${n} bytes`);
+      for (const [f, n] of Object.entries(s)) console.log(`  ${f}  ${n} bytes`);
     }
   } catch (e) {
     console.error(e.message);
