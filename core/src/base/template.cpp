@@ -38,21 +38,26 @@ void Sink::text(std::string_view s) {
   append_json_escaped(out_, s);
 }
 
+const std::string& Template::source() const {
+  static const std::string none;
+  return body_ ? body_->source : none;
+}
+
 Template Template::parse(std::string_view text, const std::vector<std::string_view>& names,
                          const std::function<void(std::string_view)>& unknown) {
-  Template t;
-  t.source_ = std::string(text);
+  auto t = std::make_shared<Body>();
+  t->source = std::string(text);
   std::string literal;
   auto flush = [&](int slot) {
     Segment s;
-    s.plain_begin = t.plain_.size();
-    s.escaped_begin = t.escaped_.size();
-    t.plain_ += literal;
-    append_json_escaped(t.escaped_, literal);
-    s.plain_end = t.plain_.size();
-    s.escaped_end = t.escaped_.size();
+    s.plain_begin = static_cast<std::uint32_t>(t->plain.size());
+    s.escaped_begin = static_cast<std::uint32_t>(t->escaped.size());
+    t->plain += literal;
+    append_json_escaped(t->escaped, literal);
+    s.plain_end = static_cast<std::uint32_t>(t->plain.size());
+    s.escaped_end = static_cast<std::uint32_t>(t->escaped.size());
     s.slot = slot;
-    t.segments_.push_back(s);
+    t->segments.push_back(s);
     literal.clear();
   };
   std::size_t i = 0;
@@ -83,11 +88,12 @@ Template Template::parse(std::string_view text, const std::vector<std::string_vi
     i = open + 1;
   }
   flush(-1);
-  return t;
+  return Template(std::move(t));
 }
 
 bool Template::uses(int index) const {
-  for (const auto& s : segments_) {
+  if (!body_) return false;
+  for (const auto& s : body_->segments) {
     if (s.slot == index) return true;
   }
   return false;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,22 @@ class Sink {
 
 class Template {
  public:
+  // What a parsed sentence is; shared by every copy of the template (a rule
+  // inherited by ten policies holds its sentences once).
+  struct Segment {
+    std::uint32_t plain_begin = 0, plain_end = 0;
+    std::uint32_t escaped_begin = 0, escaped_end = 0;
+    int slot = -1;  // the placeholder after the literal, or -1 at the end
+  };
+  struct Body {
+    std::string source;
+    std::string plain;    // the literal parts, concatenated
+    std::string escaped;  // the same, JSON-escaped
+    std::vector<Segment> segments;
+  };
+
   Template() = default;
+  explicit Template(std::shared_ptr<const Body> body) : body_(std::move(body)) {}
 
   // Parses `text`; `names` are the placeholders it may use, in slot order.
   // A `{name}` that is not among them is reported through `unknown` and then
@@ -42,16 +58,18 @@ class Template {
   static Template parse(std::string_view text, const std::vector<std::string_view>& names,
                         const std::function<void(std::string_view)>& unknown);
 
-  bool empty() const { return plain_.empty() && segments_.empty(); }
-  const std::string& source() const { return source_; }
+  bool empty() const { return !body_; }
+  const std::string& source() const;
+  const std::shared_ptr<const Body>& body() const { return body_; }
 
   // Writes the sentence; `slot(sink, index)` writes the value of a placeholder.
   template <typename SlotWriter>
   void render(Sink& sink, SlotWriter&& slot) const {
-    const std::string& lit = sink.json() ? escaped_ : plain_;
-    for (const auto& s : segments_) {
-      std::size_t begin = sink.json() ? s.escaped_begin : s.plain_begin;
-      std::size_t end = sink.json() ? s.escaped_end : s.plain_end;
+    if (!body_) return;
+    const std::string& lit = sink.json() ? body_->escaped : body_->plain;
+    for (const auto& s : body_->segments) {
+      std::uint32_t begin = sink.json() ? s.escaped_begin : s.plain_begin;
+      std::uint32_t end = sink.json() ? s.escaped_end : s.plain_end;
       sink.out().append(lit, begin, end - begin);
       if (s.slot >= 0) slot(sink, s.slot);
     }
@@ -61,15 +79,7 @@ class Template {
   bool uses(int index) const;
 
  private:
-  struct Segment {
-    std::size_t plain_begin = 0, plain_end = 0;
-    std::size_t escaped_begin = 0, escaped_end = 0;
-    int slot = -1;  // the placeholder after the literal, or -1 at the end
-  };
-  std::string source_;
-  std::string plain_;    // the literal parts, concatenated
-  std::string escaped_;  // the same, JSON-escaped
-  std::vector<Segment> segments_;
+  std::shared_ptr<const Body> body_;
 };
 
 }  // namespace uie

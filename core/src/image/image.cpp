@@ -24,6 +24,8 @@ class Writer {
   const RuleSet* rs = nullptr;
   const Policy* policy = nullptr;
   std::map<const Cite*, std::uint64_t> cites;
+  std::map<const Template::Body*, std::uint64_t> bodies;
+  std::map<const Note*, std::uint64_t> notes;
 
   void u(std::uint64_t v) {
     do {
@@ -59,6 +61,8 @@ class Reader {
   RuleSet* rs = nullptr;
   Policy* policy = nullptr;
   std::vector<const Cite*> cites;
+  std::vector<std::shared_ptr<const Template::Body>> bodies;
+  std::vector<std::shared_ptr<const Note>> notes;
 
   std::uint64_t u() {
     std::uint64_t v = 0;
@@ -146,21 +150,95 @@ void optional_int(A& a, std::optional<std::int64_t>& o) {
   if (A::kReading) o = has ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
-// A sentence: only its source is stored, parsed again (with the placeholders
-// its place allows) as it is read.
+// A parsed sentence, stored once however many rules share it: 0 for none,
+// 1 followed by its parts for one not seen before, 2 + n for the n-th seen.
 template <typename A>
-void sentence(A& a, Template& t, const std::vector<std::string_view>& slots) {
-  bool has = !t.empty();
-  a(has);
-  std::string source = t.source();
-  if (has) a(source);
-  if (A::kReading) t = has ? Template::parse(source, slots, nullptr) : Template();
+void sentence(A& a, Template& t) {
+  std::uint64_t tag = 0;
+  if constexpr (!A::kReading) {
+    if (t.body()) {
+      auto it = a.bodies.find(t.body().get());
+      if (it != a.bodies.end()) {
+        tag = 2 + it->second;
+      } else {
+        tag = 1;
+        std::uint64_t n = a.bodies.size();
+        a.bodies[t.body().get()] = n;
+      }
+    }
+  }
+  a(tag);
+  if (tag == 0) {
+    if constexpr (A::kReading) t = Template();
+    return;
+  }
+  if (tag >= 2) {
+    if constexpr (A::kReading) {
+      if (tag - 2 >= a.bodies.size()) return a.fail();
+      t = Template(a.bodies[static_cast<std::size_t>(tag - 2)]);
+    }
+    return;
+  }
+  auto body = std::make_shared<Template::Body>();
+  if constexpr (!A::kReading) *body = *t.body();
+  a(body->source);
+  a(body->plain);
+  a(body->escaped);
+  list(a, body->segments, [&](Template::Segment& g) {
+    a(g.plain_begin);
+    a(g.plain_end);
+    a(g.escaped_begin);
+    a(g.escaped_end);
+    a(g.slot);
+  });
+  if constexpr (A::kReading) {
+    for (const auto& g : body->segments) {
+      if (g.plain_end > body->plain.size() || g.escaped_end > body->escaped.size() || g.plain_begin > g.plain_end ||
+          g.escaped_begin > g.escaped_end) {
+        return a.fail();  // a damaged image must not point outside its strings
+      }
+    }
+    a.bodies.push_back(body);
+    t = Template(std::move(body));
+  }
+}
+
+// A note, likewise stored once: 1 and its texts when new, 2 + n for the n-th seen.
+template <typename A>
+void note(A& a, std::shared_ptr<const Note>& n) {
+  std::uint64_t tag = 1;
+  if constexpr (!A::kReading) {
+    auto it = a.notes.find(n.get());
+    if (it != a.notes.end()) {
+      tag = 2 + it->second;
+    } else {
+      std::uint64_t k = a.notes.size();
+      a.notes[n.get()] = k;
+    }
+  }
+  a(tag);
+  if (tag >= 2) {
+    if constexpr (A::kReading) {
+      if (tag - 2 >= a.notes.size()) return a.fail();
+      n = a.notes[static_cast<std::size_t>(tag - 2)];
+    }
+    return;
+  }
+  std::string zh = n ? n->zh : "", en = n ? n->en : "";
+  a(zh);
+  a(en);
+  if constexpr (A::kReading) {
+    auto made = std::make_shared<Note>(Note{zh, en, "", ""});
+    finish_note(*made);
+    a.notes.push_back(made);
+    n = std::move(made);
+  }
 }
 
 template <typename A>
-void text2(A& a, Text2& t, const std::vector<std::string_view>& slots) {
-  sentence(a, t.zh, slots);
-  sentence(a, t.en, slots);
+void text2(A& a, Text2& t) {
+  sentence(a, t.zh);
+  sentence(a, t.en);
 }
 
 // ---- pointers as indices
@@ -258,10 +336,9 @@ void io(A& a, RegionInfo& r) {
 
 template <typename A>
 void io(A& a, Messages& m) {
-  const auto& defs = message_defs();
   for (std::size_t i = 0; i < kMessageCount; ++i) {
-    sentence(a, m.zh[i], defs[i].slots);
-    sentence(a, m.en[i], defs[i].slots);
+    sentence(a, m.zh[i]);
+    sentence(a, m.en[i]);
   }
 }
 
@@ -310,7 +387,7 @@ void io(A& a, Param& p) {
       a(c.equals_option);
       io(a, c.value);
       cite(a, c.cite);
-      text2(a, c.whatif, {"value"});
+      text2(a, c.whatif);
     });
   });
 }
@@ -325,7 +402,6 @@ void io(A& a, Condition& c, bool nested) {
     a.fail();
     return;
   }
-  static const std::vector<std::string_view> leaf = {"facts"}, composite = {"detail"};
   a(c.fact);
   a(c.fact2);
   param(a, c.param);
@@ -334,12 +410,12 @@ void io(A& a, Condition& c, bool nested) {
   a(c.option_set);
   list(a, c.numbers, [&](std::int64_t& n) { a(n); });
   a(c.mode);
-  text2(a, c.pass, c.kind->slots);
-  text2(a, c.fail, c.kind->slots);
-  text2(a, c.unknown, c.kind->composite ? composite : leaf);
-  text2(a, c.pass2, c.kind->slots);
-  text2(a, c.fail2, c.kind->slots);
-  text2(a, c.whatif, c.kind->whatif_slots);
+  text2(a, c.pass);
+  text2(a, c.fail);
+  text2(a, c.unknown);
+  text2(a, c.pass2);
+  text2(a, c.fail2);
+  text2(a, c.whatif);
   a(c.label);
   list(a, c.of, [&](Condition& s) { io(a, s, true); });
   cite(a, c.cite);
@@ -422,11 +498,7 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
   a(p.duration.contribution_months);
   a(p.duration.months_used);
   a(p.duration.months_to_retirement);
-  list(a, p.notes, [&](Note& n) {
-    a(n.zh);
-    a(n.en);
-    if (A::kReading) finish_note(n);
-  });
+  list(a, p.notes, [&](std::shared_ptr<const Note>& n) { note(a, n); });
   list(a, p.used_facts, [&](int& f) { a(f); });
   list(a, p.optional_facts, [&](Policy::OptionalFact& o) {
     a(o.fact);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -191,7 +192,7 @@ struct Policy {
   std::size_t condition_count = 0;      // conditions and sub-conditions: the outcomes one request fills
   AmountRule amount;
   Duration duration;
-  std::vector<Note> notes;
+  std::vector<std::shared_ptr<const Note>> notes;  // shared with the policies that inherit them
   std::vector<int> used_facts;          // in the program's asking order
   // The optional facts it uses, with what decides whether they are worth
   // offering (a yes/no fact that gates them; a role in the enterprise size).
@@ -202,7 +203,11 @@ struct Policy {
   };
   std::vector<OptionalFact> optional_facts;
   std::vector<const Cite*> fact_cites;  // by fact index: the cite of the first rule that uses it
-  std::vector<std::string> question_head, question_tail;  // by used fact: the question around "answered"
+  // By used fact: the question around its "answered" flag. Rendered on the
+  // first questions() call for the policy (most policies are never asked),
+  // so that loading stays quick.
+  mutable std::vector<std::string> question_head, question_tail;
+  mutable std::once_flag questions_rendered;
   std::string json_open;     // the response's policy object without its closing brace
   std::string catalog_json;  // the catalog's entry head (no validity), without its closing brace
 

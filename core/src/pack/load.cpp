@@ -85,7 +85,7 @@ class Compiler {
     pol->parent = base;
     if (base) pol->chain = base->chain;
     pol->chain.push_back(pack.raw.doc.get());
-    Resolver resolver(*program, *pol, reporters_, rs_.cites);
+    Resolver resolver(*program, *pol, reporters_, rs_.cites, sentences_, notes_);
     resolve_section(merged, resolver);
     merged_[pol.get()] = std::move(merged);
     pack.compiled[name] = pol.get();
@@ -96,6 +96,8 @@ class Compiler {
   std::map<std::string, PackState>& packs_;
   const std::map<const std::string*, Reporter*>& reporters_;
   std::map<const Policy*, RawSection> merged_;  // what each policy's children inherit
+  SentenceCache sentences_;
+  NoteCache notes_;
 };
 
 std::string file_kind(const json& doc, Reporter& r) {

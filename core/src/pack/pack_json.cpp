@@ -14,7 +14,7 @@ namespace {
 template <typename List>
 void check_keys_in(const json& j, const List& allowed, const std::string& at, Reporter& r) {
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (it.key() == "comment") continue;
+    if (it.key() == "comment" || it.key() == "$schema") continue;  // notes for people, a schema for their editor
     bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return it.key() == a; });
     if (!known) r.issue(issue::kUnknownKey, ptr(at, it.key()), "未知的键“" + it.key() + "”");
   }

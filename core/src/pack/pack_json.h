@@ -60,7 +60,7 @@ struct Reporter {
 std::string ptr(const std::string& base, const std::string& key);
 std::string ptr(const std::string& base, std::size_t index);
 
-// Refuses keys not in `allowed` ("comment" is always allowed).
+// Refuses keys not in `allowed` ("comment" and "$schema" are always allowed).
 void check_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& at, Reporter& r);
 void check_keys(const json& j, const std::vector<const char*>& allowed, const std::string& at, Reporter& r);
 bool need_object(const json& j, const std::string& at, Reporter& r);

@@ -91,11 +91,26 @@ const Cite* Resolver::cite(const RawCite& raw) {
   return &cites_.back();
 }
 
+std::shared_ptr<const Note> Resolver::note(const std::string& zh, const std::string& en) {
+  auto key = std::make_pair(zh + '\n' + en, static_cast<const void*>(nullptr));
+  if (auto it = notes_.find(key); it != notes_.end()) return it->second;
+  auto n = std::make_shared<Note>(Note{zh, en, "", ""});
+  finish_note(*n);
+  notes_.emplace(std::move(key), n);
+  return n;
+}
+
 Template Resolver::sentence(const std::string& text, const std::vector<std::string_view>& slots, const Origin& at,
                             const std::string& suffix) {
-  return Template::parse(text, slots, [&](std::string_view name) {
+  auto key = std::make_pair(text, static_cast<const void*>(&slots));
+  if (auto it = sentences_.find(key); it != sentences_.end()) return it->second;
+  bool clean = true;
+  Template t = Template::parse(text, slots, [&](std::string_view name) {
+    clean = false;
     issue(at, issue::kPlaceholder, suffix, "这句话不能用占位符 {" + std::string(name) + "}");
   });
+  if (clean) sentences_.emplace(std::move(key), t);  // a faulty one is parsed (and reported) wherever it stands
+  return t;
 }
 
 // ---------------------------------------------------------------- sections
@@ -121,8 +136,9 @@ ParamCase resolve_case(const RawCase& raw, Resolver& r) {
     }
   }
   if (raw.cite) c.cite = r.cite(*raw.cite);
-  c.whatif.zh = r.sentence(raw.whatif, {"value"}, raw.at, "/whatif");
-  if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, {"value"}, raw.at, "/whatif_en");
+  static const std::vector<std::string_view> value = {"value"};
+  if (!raw.whatif.empty()) c.whatif.zh = r.sentence(raw.whatif, value, raw.at, "/whatif");
+  if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, value, raw.at, "/whatif_en");
   return c;
 }
 
@@ -197,9 +213,7 @@ void resolve_validity(const RawSection& s, Resolver& r) {
 void resolve_notes(const RawSection& s, Resolver& r) {
   for (const auto& raw : s.notes) {
     const Cite* c = r.cite(raw.cite);
-    Note n{raw.text + c->tag, (raw.text_en.empty() ? raw.text : raw.text_en) + c->tag, "", ""};
-    finish_note(n);
-    r.policy().notes.push_back(std::move(n));
+    r.policy().notes.push_back(r.note(raw.text + c->tag, (raw.text_en.empty() ? raw.text : raw.text_en) + c->tag));
   }
 }
 

@@ -16,11 +16,16 @@
 
 namespace uie {
 
+// Sentences already parsed during one load, by text and the placeholders
+// allowed: a rule inherited by many policies shares one parsed template.
+using SentenceCache = std::map<std::pair<std::string, const void*>, Template>;
+using NoteCache = std::map<std::pair<std::string, const void*>, std::shared_ptr<const Note>>;
+
 class Resolver {
  public:
   Resolver(const ProgramDef& program, Policy& policy, const std::map<const std::string*, Reporter*>& reporters,
-           std::deque<Cite>& cites)
-      : program_(program), policy_(policy), reporters_(reporters), cites_(cites) {}
+           std::deque<Cite>& cites, SentenceCache& sentences, NoteCache& notes)
+      : program_(program), policy_(policy), reporters_(reporters), cites_(cites), sentences_(sentences), notes_(notes) {}
 
   const ProgramDef& program() const { return program_; }
   Policy& policy() { return policy_; }
@@ -41,6 +46,8 @@ class Resolver {
 
   // A citation, interned for the life of the rule set.
   const Cite* cite(const RawCite& raw);
+  // A note with its citation tag, shared by every policy that has it.
+  std::shared_ptr<const Note> note(const std::string& zh, const std::string& en);
   // A sentence that may use `slots`; an unknown placeholder is a problem.
   Template sentence(const std::string& text, const std::vector<std::string_view>& slots, const Origin& at,
                     const std::string& suffix);
@@ -53,6 +60,8 @@ class Resolver {
   Policy& policy_;
   const std::map<const std::string*, Reporter*>& reporters_;
   std::deque<Cite>& cites_;
+  SentenceCache& sentences_;
+  NoteCache& notes_;
 };
 
 // Compiles `section` (already merged with what it inherits) into `policy`,

@@ -18,7 +18,8 @@ class Notes {
     amount();
     duration();
     answers();
-    for (const auto& n : p_.notes) {
+    for (const auto& note : p_.notes) {
+      const Note& n = *note;
       Sink& s = w_.begin();
       s.safe(s.json() ? (en_ ? n.en_json : n.zh_json) : (en_ ? n.en : n.zh));  // escaped once, at load
       w_.end();

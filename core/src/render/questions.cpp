@@ -2,10 +2,12 @@
 // in asking order, each rendered once at load and marked answered or not.
 #include "base/json_out.h"
 #include "render/render.h"
+#include "render/static_json.h"
 
 namespace uie {
 
 void render_questions(std::string& out, const Request& req, const Policy& p) {
+  render_questions_once(p);
   bool in_force = p.in_force(req.date);
   JsonOut o(out);
   o.raw("{").key("ok").boolean(true).next("program").str(p.program->id);

@@ -54,8 +54,14 @@ void head(JsonOut& o, const Policy& p, bool validity) {
   o.raw("]");
 }
 
+}  // namespace
+
+void render_questions_once(const Policy& p) {
+  std::call_once(p.questions_rendered, [&] { render_policy_questions(p); });
+}
+
 // Each question but its "answered" flag: {"fact":…,"answered": | ,"label":…}.
-void questions(Policy& p) {
+void render_policy_questions(const Policy& p) {
   for (int id : p.used_facts) {
     const FactDef& f = p.program->facts[static_cast<std::size_t>(id)];
     std::string h, t;
@@ -91,8 +97,6 @@ void questions(Policy& p) {
   }
 }
 
-}  // namespace
-
 void render_static_json(RuleSet& rs, const char* engine_version) {
   for (auto& program : rs.programs) {
     for (auto& f : program.facts) {
@@ -105,7 +109,6 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
     head(a, *p, true);
     JsonOut b(p->catalog_json);
     head(b, *p, false);
-    questions(*p);
   }
   std::string& out = rs.catalog_json;
   JsonOut o(out);

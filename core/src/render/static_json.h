@@ -12,7 +12,10 @@ void finish_cite(Cite& c);
 void finish_note(Note& n);
 // A top-level condition's fixed JSON around its verdict and sentence.
 void finish_condition(Condition& c);
-// Each policy's object and questions, the catalog and the program list.
+// A policy's questions, rendered on first use (thread-safe).
+void render_questions_once(const Policy& p);
+void render_policy_questions(const Policy& p);
+// Each policy's object, the catalog and the program list.
 void render_static_json(RuleSet& rs, const char* engine_version);
 
 }  // namespace uie
