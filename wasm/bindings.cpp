@@ -75,6 +75,7 @@ val questions(const std::string& request, const std::string& today, const std::s
   return view(out);
 }
 
+#ifndef UIE_NO_SCREENING
 // A batch in one call, its bytes already in the module's memory (the caller
 // allocated them with _malloc): one compact line per request line.
 val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
@@ -95,6 +96,7 @@ val screenCsv(std::uintptr_t input, std::size_t length, const std::string& regio
                  : std::string(kNotLoaded) + "\n";
   return view(out);
 }
+#endif
 
 val catalog() {
   const auto& r = loaded();
@@ -131,8 +133,10 @@ void selfTestFault(int kind) {
 EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("estimateView", &estimate);
   emscripten::function("questionsView", &questions);
+#ifndef UIE_NO_SCREENING
   emscripten::function("screenView", &screen);
   emscripten::function("screenCsvView", &screenCsv);
+#endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);
   emscripten::function("loadIssues", &loadIssues);
