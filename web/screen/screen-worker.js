@@ -18,7 +18,7 @@ var early = fetch('../estimator.wasm');
 importScripts('../estimator.js', '../estimator-api.js', '../shared/uie-front.js');
 
 var F = UieFront;
-var CHUNK = 10000;   // rows per engine call: about 20 ms each, so progress moves and a cancel is quick
+var CHUNK = 10000;   // rows per engine call: about 20 ms each, so progress moves and a cancel is quick (?chunk= for tests)
 
 var started = UieEstimator.createEstimator({
   factory: createUieModule,
@@ -149,6 +149,7 @@ function screen(est, m) {
   if (!file) throw fail('no_file', '请先选择文件。');
   cancelled = false;
   view = null;
+  if (m.chunk >= 100 && m.chunk <= 100000) CHUNK = Math.round(m.chunk);
   var total = file.records.length;
   var b = { defaults: defaultsOf(m), state: new Int8Array(total), amount: new Float64Array(total), failed: new Array(total),
             missing: new Array(total), error: new Array(total), summary: F.newSummary(), done: 0 };

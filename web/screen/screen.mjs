@@ -16,6 +16,7 @@ import { answerView } from './answer-view.mjs';
 const F = globalThis.UieFront;
 const app = document.getElementById('app');
 const PAGE = 50;
+const query = new URLSearchParams(location.search);
 
 // ---------------------------------------------------------------- the Worker
 
@@ -234,7 +235,7 @@ function tableStep() {
     h('td', {}, r.error
       ? h('span', { class: 'cell-error' }, `第 ${r.row} 行${r.error.column ? `「${r.error.column}」列` : ''}：${r.error.message}`)
       : r.reasons.join('；')),
-    h('td', {}, r.error ? null : button('详情', () => explain(r), 'link', { 'aria-label': `第 ${r.row} 行的详细结果` })))) : [];
+    h('td', {}, r.error ? null : button('详情', () => explain(r), 'link', { 'aria-label': `详情：第 ${r.row} 行` })))) : [];
   const last = p ? Math.min(p.total, p.offset + PAGE) : 0;
   return h('section', { class: 'step', 'aria-labelledby': 'table-h' },
     h('h2', { id: 'table-h' }, '4. 逐户结果'),
@@ -392,7 +393,7 @@ function startScreening() {
       const text = document.getElementById('progress-text');
       if (text) text.textContent = `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}（${Math.round((p.done / p.total) * 100)}%）`;
     };
-    const r = await ask('screen', { defaults: defaults() });
+    const r = await ask('screen', { defaults: defaults(), chunk: Number(query.get('chunk')) || 0 });
     onProgress = null;
     s.progress = null;
     s.result = r.summary ? r : { ...r, summary: null };
@@ -455,7 +456,8 @@ function exportResults(format) {
 async function boot() {
   try {
     s.catalog = await ask('init');
-    const preset = F.regionOf(s.catalog, new URLSearchParams(location.search).get('region'));
+    const preset = F.regionOf(s.catalog, query.get('region'));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(query.get('date') || '')) s.date = query.get('date');
     if (preset) Object.assign(s, preset);
     await loadQuestions();
   } catch (e) {

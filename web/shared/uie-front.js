@@ -1040,7 +1040,8 @@
   /**
    * The template's columns for a program's questions (the engine's, in asking
    * order): { fact, header ("上年末单位参保人数 (insured_headcount)", which the
-   * engine reads back as that fact), label, required, allowed, help, example }.
+   * engine reads back as that fact), label, required, allowed, help, example
+   * (the required facts only) }.
    */
   function screeningColumns(questions, lang) {
     const qs = questions || [];
@@ -1049,7 +1050,9 @@
       return {
         fact: q.fact, header: `${label} (${q.fact})`, label, required: q.required === true,
         allowed: allowedText(q, qs, lang), help: (lang === 'en' ? q.help_en || q.help : q.help) || '',
-        example: exampleValue(q, qs),
+        // Only the required facts: an optional one left empty takes the policy's default, and
+        // example values for every optional fact could contradict each other.
+        example: q.required ? exampleValue(q, qs) : '',
       };
     });
   }
