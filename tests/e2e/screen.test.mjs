@@ -18,7 +18,7 @@ import vm from 'node:vm';
 import { axeCheck, open, repo, shot, SITE, suite } from './lib/page.mjs';
 import { gb18030, screenFile, xlsx } from './lib/screen-file.mjs';
 
-const F = createRequire(import.meta.url)('../../web/shared/uie-front.js');
+const F = createRequire(import.meta.url)('../../web/shared/uie-screen.js');
 const env = suite('screen');
 const dir = mkdtempSync(join(tmpdir(), 'uie-screen-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

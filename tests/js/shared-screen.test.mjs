@@ -1,4 +1,4 @@
-// The shared layer's screening section (web/shared/uie-front.js): the
+// The shared layer's screening columns (web/shared/uie-screen.js): the
 // template's columns from the engine's questions, CSV records and cells as
 // the engine reads them, formula neutralising as estimate --csv writes it,
 // spreadsheet values as text, screening lines as rows, and the summary.
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 import { loadEstimator } from '../../wasm/js/node.mjs';
 
-const F = createRequire(import.meta.url)('../../web/shared/uie-front.js');
+const F = createRequire(import.meta.url)('../../web/shared/uie-screen.js');
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const SCOPE = { region: '140000', date: '2024-07-15', program: 'stabilization_refund' };
 let est;

@@ -15,7 +15,7 @@
 'use strict';
 
 var early = fetch('../estimator.wasm');
-importScripts('../estimator.js', '../estimator-api.js', '../shared/uie-front.js');
+importScripts('../estimator.js', '../estimator-api.js', '../shared/uie-front.js', '../shared/uie-screen.js');
 
 var F = UieFront;
 var CHUNK = 10000;   // rows per engine call: about 20 ms each, so progress moves and a cancel is quick (?chunk= for tests)

@@ -139,6 +139,7 @@ function fileStep() {
     h('h2', { id: 'file-h' }, '2. 导入名单'),
     drop,
     errorBlock('file'),
+    s.reading ? h('p', { role: 'status', id: 'reading' }, `正在读取 ${s.reading}…`) : null,
     f ? h('p', { class: 'file-info', id: 'file-info' },
       `${f.name}：${f.format}${f.format === 'CSV' ? `，${f.encoding}` : ''}，${f.rows.toLocaleString('zh-CN')} 行数据，${f.headers.length} 列`) : null,
     f && !s.mappingOpen && !f.needsMapping ? button('调整列的对应', () => { s.mappingOpen = true; render(); }, 'link', { id: 'open-mapping' }) : null,
@@ -344,8 +345,13 @@ function readFile(f) {
     s.page = null;
     s.mapping = null;
     s.mappingOpen = false;
+    s.reading = f.name;
     render();
-    s.file = await ask('load', { file: f, name: f.name, program: s.program });
+    try {
+      s.file = await ask('load', { file: f, name: f.name, program: s.program });
+    } finally {
+      s.reading = null;
+    }
     s.timing.read = performance.now();
     render();
     if (!s.file.needsMapping && region()) await startScreening();
