@@ -86,14 +86,27 @@ val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
   return view(out);
 }
 
-// A CSV batch, likewise; the defaults stand for columns the file does not have.
+// A CSV batch, likewise; the defaults stand for columns the file does not
+// have. `output`: 0 compact lines, 1 lines with reasons, 2 the CSV table,
+// 3 full answers (uie::CsvOutput).
 val screenCsv(std::uintptr_t input, std::size_t length, const std::string& region, const std::string& date,
-              const std::string& program, const std::string& policy, const std::string& today) {
+              const std::string& program, const std::string& policy, const std::string& today, const std::string& lang,
+              int output) {
   std::string& out = result();
   const auto& r = loaded();
   std::string_view text(reinterpret_cast<const char*>(input), length);
-  out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, "zh"))
+  auto how = output >= 0 && output <= 3 ? static_cast<uie::CsvOutput>(output) : uie::CsvOutput::kLines;
+  out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, lang), how)
                  : std::string(kNotLoaded) + "\n";
+  return view(out);
+}
+
+// What each column of a CSV header row holds (the first record of the bytes).
+val csvColumns(std::uintptr_t input, std::size_t length, const std::string& program, const std::string& lang) {
+  std::string& out = result();
+  const auto& r = loaded();
+  std::string_view text(reinterpret_cast<const char*>(input), length);
+  out = r.engine ? r.engine->csv_columns(text, uie::ScreenDefaults{"", "", program, ""}, options("", lang)) : kNotLoaded;
   return view(out);
 }
 #endif
@@ -136,6 +149,7 @@ EMSCRIPTEN_BINDINGS(uie) {
 #ifndef UIE_NO_SCREENING
   emscripten::function("screenView", &screen);
   emscripten::function("screenCsvView", &screenCsv);
+  emscripten::function("csvColumnsView", &csvColumns);
 #endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);
