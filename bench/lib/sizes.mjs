@@ -41,13 +41,14 @@ export async function measureEntries(entries) {
 }
 
 // Everything the single-estimate page downloads: every file of the assembled site
-// (index.html, the page's modules and style, the Emscripten glue, estimator.wasm with the rule
-// packs inside, the JS API) but the build's precompressed siblings (F.br and F.gz are F itself,
+// (index.html, the page's modules and style, the Emscripten glue, estimator-lite.wasm with the
+// rule packs inside, the JS API) but the build's precompressed siblings (F.br and F.gz are F itself,
 // as sent) and the screening page's own files (screen.html, screen/**, shared/uie-screen.js:
 // a page of its own with its own budget, see scripts/size-report.mjs). The page loads nothing
 // from elsewhere (its icon is a data: URL).
 const precompressed = (name) => /\.(br|gz)$/.test(name);
-const screeningOnly = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js';
+const screeningOnly = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
+  /^estimator\.(js|wasm)$/.test(name);   // the whole module: the single page loads estimator-lite
 
 export function siteEntries(dir = SITE_DIR) {
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((x) => (x.isDirectory() ? walk(join(d, x.name)) : [join(d, x.name)]));

@@ -17,7 +17,7 @@ describe('the estimator page', () => {
     await page.waitForSelector('#app[data-screen="who"]');
     await engineReady(page);
     assert.equal(page.workers().length, 1, 'one engine Worker');
-    assert.ok(env.served.some((u) => u === '/estimator.wasm'), 'the Worker fetched the module');
+    assert.ok(env.served.some((u) => u === '/estimator-lite.wasm'), 'the Worker fetched the module (estimator-lite, the engine without screening)');
     assert.equal(await page.evaluate(() => typeof globalThis.createUieModule), 'undefined', 'no engine on the page itself');
     assert.equal(await page.locator('.card[data-program="stabilization_refund"] .card-what').innerText(), '失业保险稳岗返还',
                  'the titles fill in once the catalog arrives');
