@@ -24,6 +24,7 @@
 UIE_COLD_BEGIN  // read once, at start-up: compiled for size in the wasm build
 
 namespace uie::image_io {
+namespace {  // one translation unit includes this: image.cpp
 
 class Writer {
  public:
@@ -283,6 +284,7 @@ void document(A& a, const Document*& d) {
   if constexpr (A::kReading) d = i && i <= a.rs->documents.size() ? a.rs->documents[static_cast<std::size_t>(i - 1)].get() : nullptr;
 }
 
+}  // namespace
 }  // namespace uie::image_io
 
 UIE_COLD_END

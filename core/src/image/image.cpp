@@ -18,6 +18,7 @@ UIE_COLD_BEGIN  // read once, at start-up: compiled for size in the wasm build
 
 namespace uie {
 namespace image_io {
+namespace {
 
 constexpr char kMagic[] = "UIE-RULES\x01";
 
@@ -308,6 +309,7 @@ void io(A& a, RuleSet& rs) {
   }
 }
 
+}  // namespace
 }  // namespace image_io
 
 using image_io::kMagic;
