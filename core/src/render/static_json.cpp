@@ -78,6 +78,9 @@ void render_policy_questions(const Policy& p) {
     b.next("help");
     if (f.help.empty()) b.null();
     else b.str(f.help);
+    b.next("help_en");  // null where the pack gives no English: a page shows `help` then
+    if (f.help_en.empty()) b.null();
+    else b.str(f.help_en);
     const Cite* cite = p.fact_cites[static_cast<std::size_t>(id)];
     b.next("cite").raw(cite ? cite->json : "null").next("options").raw("[");
     for (std::size_t i = 0; i < f.options.size(); ++i) {
