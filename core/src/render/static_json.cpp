@@ -158,7 +158,11 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
     o.raw(first->catalog_json).next("programs").raw("[").raw(programs).raw("]}");
   }
   o.raw("]}");
-  for (const auto& p : rs.programs) rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : "、") + p.id;
+  const std::string zh_sep = rs.messages.text(Msg::kListSeparator, false), en_sep = rs.messages.text(Msg::kListSeparator, true);
+  for (const auto& p : rs.programs) {
+    rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : zh_sep) + p.id;
+    rs.unknown_program_list_en += (rs.unknown_program_list_en.empty() ? "" : en_sep) + p.id;
+  }
 }
 
 }  // namespace uie
