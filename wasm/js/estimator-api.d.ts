@@ -136,6 +136,8 @@ export interface Question {
   label_en: string;
   unit: string | null;
   help: string | null;
+  /** The English of `help` (rules/programs.json `help_en`); null where the rules give none. */
+  help_en: string | null;
   cite: Cite | null;
   options?: QuestionOption[];
   min: number | null;
