@@ -61,18 +61,20 @@ function isZip(bytes) {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-// An XLSX workbook's first sheet as CSV records (the engine's input).
+// An XLSX workbook's first sheet as CSV records (the engine's input). The
+// reader (vendor/xlsx-read.js, scripts/vendor/xlsx-read.mjs) unzips and
+// reads that sheet only; its rows are all as wide as the widest.
 function readXlsx(buffer) {
   importScripts('vendor/xlsx-read.js');   // only now: a CSV never loads it
-  return UieXlsxRead.readWorkbook(buffer).then(function (sheets) {
-    var data = (sheets[0] && sheets[0].data) || [];
-    var width = data.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
-    var lines = data.map(function (row) {
-      var cells = [];
-      for (var i = 0; i < width; i++) cells.push(F.cellText(row[i]));
-      return F.csvLine(cells, true);
-    });
-    return { text: lines.join('\n'), sheet: sheets[0] ? sheets[0].sheet : '' };
+  return UieXlsxRead.readSheet(buffer).then(function (data) {
+    var lines = new Array(data.length);
+    for (var r = 0; r < data.length; r++) {
+      var row = data[r];
+      var cells = new Array(row.length);
+      for (var i = 0; i < row.length; i++) cells[i] = F.cellText(row[i]);
+      lines[r] = F.csvLine(cells, true);
+    }
+    return { text: lines.join('\n') };
   });
 }
 
