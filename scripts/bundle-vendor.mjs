@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Bundles the screening page's XLSX reader and writer (npm: read-excel-file,
-// write-excel-file, both on fflate) into two classic scripts for
-// importScripts() in the screening Worker, loaded only when an XLSX file is
-// read or written. The packages ship ES modules (and bundles that start
+// Bundles the screening page's XLSX reader and writer into two classic
+// scripts for importScripts() in the screening Worker, loaded only when an
+// XLSX file is read or written: the reader is our own (scripts/vendor/
+// xlsx-read.mjs, on fflate's unzipSync), the writer npm's write-excel-file
+// (on fflate). Both are ES modules (and write-excel-file's own bundles start
 // blob: Workers, which the page's CSP forbids), so they are bundled here at
 // build time with esbuild, fflate's asynchronous calls replaced by its
 // synchronous ones (scripts/vendor/fflate-sync.mjs).
@@ -38,7 +39,7 @@ const common = {
   absWorkingDir: repo, nodePaths: [join(repo, 'node_modules')], plugins: [fflateSync], logLevel: 'warning',
 };
 const entries = [
-  ['xlsx-read.js', 'UieXlsxRead', "export { readSheet, default as readWorkbook } from 'read-excel-file/web-worker';"],
+  ['xlsx-read.js', 'UieXlsxRead', "export { readSheet, readWorkbook } from './scripts/vendor/xlsx-read.mjs';"],
   ['xlsx-write.js', 'UieXlsxWrite', "export { default as writeWorkbook } from 'write-excel-file/universal';"],
 ];
 // Each bundle opens with the packages it holds, their versions, licences and

@@ -61,18 +61,20 @@ function isZip(bytes) {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-// An XLSX workbook's first sheet as CSV records (the engine's input).
+// An XLSX workbook's first sheet as CSV records (the engine's input), one per
+// sheet row. The reader (vendor/xlsx-read.js, scripts/vendor/xlsx-read.mjs)
+// unzips and reads that sheet only; its rows are all as wide as the widest.
 function readXlsx(buffer) {
   importScripts('vendor/xlsx-read.js');   // only now: a CSV never loads it
-  return UieXlsxRead.readWorkbook(buffer).then(function (sheets) {
-    var data = (sheets[0] && sheets[0].data) || [];
-    var width = data.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
-    var lines = data.map(function (row) {
-      var cells = [];
-      for (var i = 0; i < width; i++) cells.push(F.cellText(row[i]));
-      return F.csvLine(cells, true);
-    });
-    return { text: lines.join('\n'), sheet: sheets[0] ? sheets[0].sheet : '' };
+  return UieXlsxRead.readSheet(buffer).then(function (data) {
+    var lines = new Array(data.length);
+    for (var r = 0; r < data.length; r++) {
+      var row = data[r];
+      var cells = new Array(row.length);
+      for (var i = 0; i < row.length; i++) cells[i] = F.cellText(row[i]);
+      lines[r] = F.csvLine(cells, true);
+    }
+    return { lines: lines };
   });
 }
 
@@ -93,26 +95,32 @@ function load(est, m) {
     }) : Promise.resolve(decodeText(bytes));
     return read.then(function (r) {
       var text = r.text;
+      var lines = r.lines;   // XLSX: the records already, one per sheet row
       if (!xlsx && text.indexOf('\u0000') >= 0) {
         throw fail('unreadable', '这个文件不是文本格式的 CSV，也不是 XLSX：请选择 CSV 或 XLSX 文件。');
       }
-      var first = F.splitRecords(text, 0, 1);
-      var headerRecord = first.records[0] || '';
+      var first = lines ? null : F.splitRecords(text, 0, 1);
+      var headerRecord = (lines ? lines[0] : first.records[0]) || '';
       var headers = F.splitCells(headerRecord).map(function (h) { return h.trim(); });
       if (!headers.some(function (h) { return h; })) throw fail('no_header', '文件的第一行是空的：第一行应当是列名（可下载模板对照）。');
       var records = [];
       var rowNumbers = [];
-      var at = first.next;
       var n = 1;   // the header is row 1
-      while (at < text.length) {
-        var part = F.splitRecords(text, at, 50000);
-        for (var i = 0; i < part.records.length; i++) {
-          n += 1;
-          if (F.isBlankRecord(part.records[i])) continue;
-          records.push(part.records[i]);
-          rowNumbers.push(n);
+      var take = function (record) {
+        n += 1;
+        if (F.isBlankRecord(record)) return;
+        records.push(record);
+        rowNumbers.push(n);
+      };
+      if (lines) {
+        for (var k = 1; k < lines.length; k++) take(lines[k]);
+      } else {
+        var at = first.next;
+        while (at < text.length) {
+          var part = F.splitRecords(text, at, 50000);
+          for (var i = 0; i < part.records.length; i++) take(part.records[i]);
+          at = part.next;
         }
-        at = part.next;
       }
       file = { name: m.name || '', format: xlsx ? 'XLSX' : 'CSV', encoding: xlsx ? 'XLSX' : r.encoding,
                headers: headers, records: records, rowNumbers: rowNumbers, engineHeader: headerRecord, columns: [] };
