@@ -43,6 +43,9 @@ const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow
   if (s.policy) return s.policy;
   if (allow_latest && s.latest) return s.latest;
   std::string message = m.text(Msg::kNoPolicy, en, {date_text(m, req.date, en), req.region, program});
+  if (!any_in_force_during(rules, req.region, *req.program, req.date.year)) {
+    message += m.text(Msg::kNoPolicyYear, en, {std::to_string(req.date.year), program});
+  }
   if (s.latest) {
     const Policy& l = *s.latest;
     std::string to = l.valid_to ? date_text(m, *l.valid_to, en) : m.text(Msg::kOpenEnded, en);

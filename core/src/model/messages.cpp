@@ -76,6 +76,7 @@ const std::array<MessageDef, kMessageCount>& message_defs() {
       {"not_level", {"name", "value"}},
       {"unknown_policy", {"id", "program"}},
       {"no_policy", {"date", "region", "program"}},
+      {"no_policy_year", {"year", "program"}},
       {"no_policy_latest", {"doc_no", "validity", "id"}},
       {"not_loaded", {}},
       {"csv_misspelt_column", {"column", "name", "fact", "label"}},

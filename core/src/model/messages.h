@@ -31,7 +31,7 @@ enum class Msg {
   kUnknownFactHint, kUnknownFactExact, kFactName, kNotBool, kNotOneOf, kOptionShown,
   kNotCount, kNotInteger, kOutOfRange, kNotAnOption, kNotMoney, kMoneyNaN, kMoneyNegative,
   kMoneyDecimals, kMoneyTooLarge, kNotDate, kNotMonth, kNotText, kTextTooLong, kNotLevelList, kNotLevel,
-  kUnknownPolicy, kNoPolicy, kNoPolicyLatest, kNotLoaded,
+  kUnknownPolicy, kNoPolicy, kNoPolicyYear, kNoPolicyLatest, kNotLoaded,
   // screening CSV files
   kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,
   kCount_  // the number of messages
