@@ -447,6 +447,8 @@ void io(A& a, AmountRule& m) {
   a(m.text);
   a(m.text_en);
   cite(a, m.cite);
+  cite(a, m.exclude_cite);
+  cite(a, m.pass_on_cite);
   list(a, m.reads, [&](int& f) { a(f); });
 }
 

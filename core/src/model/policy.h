@@ -155,6 +155,10 @@ struct AmountRule {
   // kLocal
   std::string text, text_en;
   const Cite* cite = nullptr;
+  // kPercentOfBase: the clauses of the excluded and passed-on parts, where
+  // another clause than the rate's sets them (null: `cite`).
+  const Cite* exclude_cite = nullptr;
+  const Cite* pass_on_cite = nullptr;
   std::vector<int> reads;  // the facts the amount needs
 };
 

@@ -96,6 +96,7 @@ struct RawAmount {
   };
   std::optional<std::optional<DeriveSize>> derive_size;  // present-but-null switches it off
   std::optional<RawCite> cite;
+  std::optional<RawCite> exclude_cite, pass_on_cite;  // the clauses of those parts, when not the rate's
   Origin at;
 };
 

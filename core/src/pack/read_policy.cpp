@@ -150,7 +150,7 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   a.at = r.at(at);
   if (!need_object(aj, at, r)) return a;
   check_keys(aj, {"kind", "base", "exclude", "pass_on", "rate_by_unit_type", "rate_by_size", "derive_size", "fact",
-                  "table", "total", "unit", "individual", "text", "text_en", "cite"},
+                  "table", "total", "unit", "individual", "text", "text_en", "cite", "exclude_cite", "pass_on_cite"},
              at, r);
   auto str = [&](const char* key, std::optional<std::string>& out) {
     if (aj.contains(key)) out = get_string(aj, key, at, r, false);
@@ -195,6 +195,8 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
     }
   }
   if (aj.contains("cite")) a.cite = read_cite(aj["cite"], ptr(at, "cite"), r, doc_no);
+  if (aj.contains("exclude_cite")) a.exclude_cite = read_cite(aj["exclude_cite"], ptr(at, "exclude_cite"), r, doc_no);
+  if (aj.contains("pass_on_cite")) a.pass_on_cite = read_cite(aj["pass_on_cite"], ptr(at, "pass_on_cite"), r, doc_no);
   return a;
 }
 

@@ -218,7 +218,9 @@ void resolve_notes(const RawSection& s, Resolver& r) {
 }
 
 // For each fact the policy asks, the citation shown beside the question: that
-// of the first condition that reads it, else of the rule that uses it.
+// of the first condition that reads it, else of the rule that uses it (the
+// part of the amount it is, a derivation, the extension); a yes/no flag that
+// a fact needs (labor_dispatch for the dispatch parts) takes that fact's.
 void fact_cites(Resolver& r) {
   Policy& pol = r.policy();
   pol.fact_cites.assign(r.program().facts.size(), nullptr);
@@ -236,13 +238,23 @@ void fact_cites(Resolver& r) {
       if (std::string(c.kind->name) == "entitlement_left") set(pol.duration.months_used, c.cite);
     }
   }
+  const AmountRule& a = pol.amount;
   for (int f : pol.used_facts) {
     if (f == pol.duration.months_to_retirement && pol.duration.extension_cite) set(f, pol.duration.extension_cite);
     for (const auto& d : pol.derivations) {
       if (f == d.from || f == d.from2) set(f, d.cite);
     }
-    set(f, pol.amount.cite);
+    for (int e : a.exclude) {
+      if (f == e) set(f, a.exclude_cite);
+    }
+    if (f == a.pass_on) set(f, a.pass_on_cite);
   }
+  for (const auto& rule : r.program().consistency) {
+    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact >= 0 && pol.uses(rule.fact)) {
+      set(rule.other, pol.fact_cites[static_cast<std::size_t>(rule.fact)]);
+    }
+  }
+  for (int f : pol.used_facts) set(f, a.cite);
 }
 
 void optional_facts(Resolver& r) {

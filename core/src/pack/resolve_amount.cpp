@@ -109,6 +109,8 @@ void resolve_amount(const RawAmount& a, Resolver& r) {
   out.text_en = a.text_en.value_or("");
   if (!a.cite) r.issue(a.at, issue::kCite, "/cite", "缺少出处（cite：文号、条款、原文）");
   else out.cite = r.cite(*a.cite);
+  out.exclude_cite = a.exclude_cite ? r.cite(*a.exclude_cite) : out.cite;
+  out.pass_on_cite = a.pass_on_cite ? r.cite(*a.pass_on_cite) : out.cite;
   std::string kind = a.kind.value_or("");
   if (kind.empty()) r.issue(a.at, issue::kMissing, "/kind", "缺少“kind”");
   if (kind == "percent_of_base") {

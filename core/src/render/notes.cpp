@@ -84,11 +84,11 @@ class Notes {
         }
         if (f.candidates) say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
         if (f.rate_param && f.rate_param->cap) say(Msg::kRateCap, {f.rate->text, f.rate_param->set_by});
-        if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.cite->tag});
+        if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.pass_on_cite->tag});
         if (f.computed) {
           for (int e : a.exclude) {
             const FactValue* v = req_.facts.get(e);
-            if (v && v->number > 0) say(Msg::kExcluded, {label(e), yuan_str(v->number), a.cite->tag});
+            if (v && v->number > 0) say(Msg::kExcluded, {label(e), yuan_str(v->number), a.exclude_cite->tag});
           }
         }
         return;
