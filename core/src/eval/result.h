@@ -28,6 +28,7 @@ struct CondOutcome {
   const Rate* rate = nullptr;              // a rate the sentence shows
   const ParamCase* param_case = nullptr;   // the fact-dependent value that applied
   int first_sub = -1, sub_count = 0;       // any_of / all_of: their sub-outcomes
+  std::uint64_t needs = 0;                 // undecided for want of these optional facts (bit per fact index)
   Msg suffix = Msg::kCount_;               // an explanation added to the sentence (none: kCount_)
   std::int64_t suffix_arg = 0;
 };
@@ -71,6 +72,16 @@ struct DurationResult {
   bool shown = false;
   std::optional<std::int64_t> max_months, remaining, extension, total;
   std::int64_t extension_within = 0;
+  // The months to the legal retirement age the extension is judged by.
+  bool retirement_shown = false;               // the policy has the extension
+  std::optional<std::int64_t> to_retirement;   // given or derived
+  bool derived = false;                        // computed from the birth month
+  std::int64_t retirement_month = 0;           // derived: year*12 + month-1
+  std::int64_t retirement_age = 0;             // derived: months
+  const Cite* schedule_cite = nullptr;         // derived: the schedule's clause
+  // Months drawn beyond the entitlement with the months to retirement unknown
+  // (docs/issue9-pending.md §5): undecided until they are given.
+  bool needs_retirement = false;
 };
 
 struct Result {

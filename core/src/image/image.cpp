@@ -483,6 +483,7 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
   list(a, p.derivations, [&](Derivation& d) {
     enumeration(a, d.kind);
     a(d.id);
+    a(d.exact);
     a(d.fact);
     a(d.from);
     a(d.from2);

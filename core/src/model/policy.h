@@ -124,6 +124,11 @@ struct Derivation {
   enum class Kind { kAtLeast, kRetirementAge };
   Kind kind = Kind::kAtLeast;
   std::string id;
+  // Exact: the rules determine the fact (the months to the legal retirement
+  // age), so it is not asked, its inputs are, and a given value that differs
+  // is inconsistent. Otherwise a presumption (the size from a headcount): a
+  // given value wins and the fact is still asked.
+  bool exact = false;
   int fact = -1;                  // the fact derived
   int from = -1, from2 = -1;      // its inputs
   const Param* param = nullptr;   // kAtLeast: the threshold; kRetirementAge: the schedule
@@ -224,6 +229,8 @@ struct Policy {
   }
   const Param* param(std::string_view id) const;
   bool uses(int fact) const;
+  // A used fact that is asked: not one an exact derivation computes.
+  bool asks(int fact) const;
 };
 
 }  // namespace uie

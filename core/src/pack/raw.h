@@ -108,6 +108,7 @@ struct RawDuration {
 
 struct RawDerivation {
   std::string id, fact, kind, from, from2, param, then_value, else_value;
+  bool exact = false;
   RawCite cite;
   Origin at;
 };

@@ -55,8 +55,9 @@ RawDerivation read_derivation(const json& dj, const std::string& at, Reporter& r
   RawDerivation d;
   d.at = r.at(at);
   if (!need_object(dj, at, r)) return d;
-  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "cite"}, at, r);
+  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "exact", "cite"}, at, r);
   d.id = get_string(dj, "id", at, r);
+  d.exact = get_bool(dj, "exact", at, r, false);
   d.fact = get_string(dj, "fact", at, r);
   d.kind = get_string(dj, "kind", at, r);
   if (d.kind == "at_least") {
