@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "encoding.h"
 #include "uie/engine.h"
 
 namespace uie_cli {
@@ -24,9 +25,14 @@ enum class Answer { kFull, kScreen };
 void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, const uie::Options& options,
                Answer answer = Answer::kFull);
 
-// Screens a CSV batch read in chunks (memory stays flat whatever its size).
-// False when the header was refused (the error line is written).
-bool run_csv(const uie::Engine& engine, std::istream& in, std::ostream& out, const uie::ScreenDefaults& defaults,
-             const uie::Options& options);
+// Screens a CSV batch read in chunks (memory stays flat whatever its size),
+// in `encoding` (kAuto: UTF-8 or GB18030, told apart by the bytes). kLines:
+// one compact line per row; kTable: the CSV table, in the input's encoding
+// (GB18030 back as GB18030, a UTF-8 byte-order mark kept). False when the
+// header was refused: kLines writes the error line, kTable writes the
+// message to `err` and no table.
+bool run_csv(const uie::Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
+             const uie::ScreenDefaults& defaults, const uie::Options& options, uie::CsvOutput output,
+             Encoding encoding);
 
 }  // namespace uie_cli

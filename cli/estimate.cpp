@@ -4,6 +4,7 @@
 //   estimate --jsonl < batch.jsonl          one request per line, one response per line
 //   estimate --jsonl --screen < batch.jsonl one compact screening line per request
 //   estimate --csv --screen --region R --date D --program P < units.csv
+//   estimate --csv --region R --date D --program P < units.csv > results.csv
 //
 // Exit status 0 when every response was produced, whatever they say; 2 when it
 // could not run at all (bad options, unreadable or broken rule packs, a CSV
@@ -22,7 +23,7 @@
 namespace {
 
 const char* kHelp =
-    "用法 / usage: estimate [--jsonl | --csv] [--screen] [--today YYYY-MM-DD] [--lang zh|en] [--pack FILE]...\n"
+    "用法 / usage: estimate [--jsonl | --csv [--encoding E]] [--screen] [--today YYYY-MM-DD] [--lang zh|en] [--pack FILE]...\n"
     "\n"
     "失业保险待遇测算（稳岗返还、技能提升补贴、失业保险金等），全部在本机计算。\n"
     "Estimates unemployment-insurance benefits on this machine; nothing is sent anywhere.\n"
@@ -32,8 +33,15 @@ const char* kHelp =
     "                     a bad line gets an error response and the batch goes on\n"
     "  --screen           screening: instead of the full answer, one compact line per unit\n"
     "                     {\"eligible\":…,\"amount_fen\":…,\"failed\":[…],\"missing\":[…]} (or the error)\n"
-    "  --csv              read a CSV batch (with --screen): a header row of fact names, then one\n"
-    "                     unit per row; columns region, date, program, policy override the flags\n"
+    "  --csv              read a CSV batch: a header row, then one unit per row, and write the\n"
+    "                     table: every input column (单位名称, 备注… pass through) plus 是否符合\n"
+    "                     (eligible), 金额/分 (amount_fen), 金额/元 (amount_yuan), 原因 (reasons).\n"
+    "                     Headers: a fact's id, its label, or 标签 (fact_id) as the template has\n"
+    "                     them; columns region/地区, date/日期, program/项目, policy/政策 override\n"
+    "                     the flags; a header that looks like a misspelt fact stops (exit 2).\n"
+    "                     With --screen: one compact line per unit instead of the table\n"
+    "  --encoding E       the CSV's encoding: auto (default: UTF-8, else GB18030 as Excel saves\n"
+    "                     it in China), utf-8 or gb18030; the table is written in the same one\n"
     "  --region CODE      the region of every CSV row (six digits)\n"
     "  --date DATE        the date of every CSV row (YYYY-MM-DD)\n"
     "  --program ID       the program of every CSV row (e.g. stabilization_refund)\n"
@@ -59,6 +67,7 @@ int usage_error(const std::string& message) {
 
 int main(int argc, char** argv) {
   bool jsonl = false, csv = false, screen = false, catalog = false;
+  uie_cli::Encoding encoding = uie_cli::Encoding::kAuto;
   std::string today, lang = "zh";
   uie::ScreenDefaults defaults;
   std::vector<uie::PackText> packs = uie::embedded_packs();
@@ -93,6 +102,8 @@ int main(int argc, char** argv) {
       defaults.program = argv[++i];
     } else if (a == "--policy" && has_value) {
       defaults.policy = argv[++i];
+    } else if (a == "--encoding" && has_value) {
+      if (!uie_cli::parse_encoding(argv[++i], encoding)) return usage_error("--encoding 只能是 auto、utf-8 或 gb18030");
     } else if (a == "--pack" && has_value) {
       std::ifstream f(argv[++i], std::ios::binary);
       if (!f) return usage_error(std::string("无法读取规则文件 ") + argv[i]);
@@ -104,7 +115,6 @@ int main(int argc, char** argv) {
     }
   }
   if (jsonl && csv) return usage_error("--jsonl 和 --csv 只能选一个");
-  if (csv && !screen) return usage_error("--csv 目前需要和 --screen 一起用（每行输出一条筛查结果）");
   if (screen && !jsonl && !csv) return usage_error("--screen 需要和 --jsonl 或 --csv 一起用");
   uie::LoadResult loaded = uie::Engine::load(packs);
   if (!loaded.ok()) {
@@ -123,7 +133,10 @@ int main(int argc, char** argv) {
     std::cout << engine.catalog() << '\n';
     return 0;
   }
-  if (csv) return uie_cli::run_csv(engine, std::cin, std::cout, defaults, options) ? 0 : 2;
+  if (csv) {
+    uie::CsvOutput output = screen ? uie::CsvOutput::kLines : uie::CsvOutput::kTable;
+    return uie_cli::run_csv(engine, std::cin, std::cout, std::cerr, defaults, options, output, encoding) ? 0 : 2;
+  }
   if (jsonl) {
     uie_cli::run_batch(engine, std::cin, std::cout, options, screen ? uie_cli::Answer::kScreen : uie_cli::Answer::kFull);
     return 0;

@@ -5,6 +5,7 @@
 # compressing) is cached by content hash in OUT-cache/.
 #
 # 1. the page's files from web/; its own scripts minified (scripts/minify-site.mjs);
+#    the screening page's XLSX libraries bundled from node_modules (scripts/bundle-vendor.mjs);
 # 2. the facade, the glue and the module, as built;
 # 3. precompressed siblings beside every text and wasm file: F.br (brotli -q 11)
 #    and F.gz (gzip -9 -n: no name or time stamp, so a build is reproducible).
@@ -38,6 +39,14 @@ execute_process(
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "minifying the page's scripts failed")
+endif()
+# The screening page's XLSX reader and writer, bundled from npm packages
+# (already minified; loaded only when an XLSX file is read or written).
+execute_process(
+  COMMAND "${UIE_NODE}" "${WEB}/../scripts/bundle-vendor.mjs" "${OUT}/screen/vendor"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "bundling the XLSX libraries failed (scripts/bundle-vendor.mjs; npm ci installs esbuild)")
 endif()
 
 get_filename_component(glue_dir "${GLUE}" DIRECTORY)

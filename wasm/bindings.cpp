@@ -75,6 +75,7 @@ val questions(const std::string& request, const std::string& today, const std::s
   return view(out);
 }
 
+#ifndef UIE_NO_SCREENING
 // A batch in one call, its bytes already in the module's memory (the caller
 // allocated them with _malloc): one compact line per request line.
 val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
@@ -85,16 +86,30 @@ val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
   return view(out);
 }
 
-// A CSV batch, likewise; the defaults stand for columns the file does not have.
+// A CSV batch, likewise; the defaults stand for columns the file does not
+// have. `output`: 0 compact lines, 1 lines with reasons, 2 the CSV table,
+// 3 full answers (uie::CsvOutput).
 val screenCsv(std::uintptr_t input, std::size_t length, const std::string& region, const std::string& date,
-              const std::string& program, const std::string& policy, const std::string& today) {
+              const std::string& program, const std::string& policy, const std::string& today, const std::string& lang,
+              int output) {
   std::string& out = result();
   const auto& r = loaded();
   std::string_view text(reinterpret_cast<const char*>(input), length);
-  out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, "zh"))
+  auto how = output >= 0 && output <= 3 ? static_cast<uie::CsvOutput>(output) : uie::CsvOutput::kLines;
+  out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, lang), how)
                  : std::string(kNotLoaded) + "\n";
   return view(out);
 }
+
+// What each column of a CSV header row holds (the first record of the bytes).
+val csvColumns(std::uintptr_t input, std::size_t length, const std::string& program, const std::string& lang) {
+  std::string& out = result();
+  const auto& r = loaded();
+  std::string_view text(reinterpret_cast<const char*>(input), length);
+  out = r.engine ? r.engine->csv_columns(text, uie::ScreenDefaults{"", "", program, ""}, options("", lang)) : kNotLoaded;
+  return view(out);
+}
+#endif
 
 val catalog() {
   const auto& r = loaded();
@@ -131,8 +146,11 @@ void selfTestFault(int kind) {
 EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("estimateView", &estimate);
   emscripten::function("questionsView", &questions);
+#ifndef UIE_NO_SCREENING
   emscripten::function("screenView", &screen);
   emscripten::function("screenCsvView", &screenCsv);
+  emscripten::function("csvColumnsView", &csvColumns);
+#endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);
   emscripten::function("loadIssues", &loadIssues);

@@ -177,9 +177,10 @@ std::string Engine::screen(std::string_view jsonl, const Options& o) const noexc
   return out;
 }
 
-std::string Engine::screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& o) const noexcept {
+std::string Engine::screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& o,
+                               CsvOutput output) const noexcept {
   std::string out;
-  CsvScreen session(*this, defaults, o);
+  CsvScreen session(*this, defaults, o, output);
   session.feed(csv, out);
   session.finish(out);
   return out;

@@ -66,7 +66,7 @@ batches.push(Buffer.from(''), Buffer.from('\n\n'), Buffer.from('\r\n'), Buffer.c
 writeSeeds(join(out, 'seeds', 'jsonl'), batches);
 
 // ---- packs, in the order of embedded_packs() (cmake/EmbedPacks.cmake sorts the paths)
-const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json')).sort();
+const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json') && !p.startsWith(join(root, 'rules', 'schema'))).sort();
 writeSeeds(join(out, 'seeds', 'packs'), packFiles.map((p, i) => Buffer.concat([Buffer.from([i]), readFileSync(p)])));
 
 // ---- dictionaries

@@ -229,7 +229,37 @@ export interface ScreenCsvOptions extends CallOptions {
   program?: string;
   /** Evaluate every row under this policy id. */
   policy?: string;
+  /**
+   * What each row is answered with: 'lines' (default) a ScreenLine; 'reasons'
+   * a ScreenLine with `reasons`; 'table' the CSV table of `estimate --csv`
+   * (the row's cells, then 是否符合/金额/分/金额/元/原因, after a header row);
+   * 'full' the full answer (EstimateResponse) per row.
+   */
+  output?: 'lines' | 'reasons' | 'table' | 'full';
 }
+
+export interface CsvColumnsOptions {
+  /** The program whose facts the headers name; default: every program. */
+  program?: string;
+  lang?: 'zh' | 'en';
+}
+
+/** What one column of a CSV header row holds. */
+export interface CsvColumn {
+  index: number;
+  /** The header cell, trimmed. */
+  header: string;
+  role: 'fact' | 'region' | 'date' | 'program' | 'policy' | 'passthrough' | 'misspelt' | 'duplicate';
+  /** fact: the fact; misspelt: the fact it probably means. */
+  fact?: string;
+  label?: string;
+  /** duplicate: the earlier column naming the same. */
+  duplicate_of?: number;
+  /** misspelt, duplicate: why the batch would stop, in plain words. */
+  message?: string;
+}
+
+export type CsvColumnsResponse = { ok: true; columns: CsvColumn[] } | EstimateError;
 
 /**
  * One line of a screening answer: the decision without its sentences, or the
@@ -242,6 +272,8 @@ export interface ScreenLine {
   failed: string[];
   /** Facts still needed, in asking order. */
   missing: string[];
+  /** output 'reasons' only: the failed conditions' sentences, then the facts still needed. */
+  reasons?: string[];
 }
 
 export class Estimator {
@@ -257,8 +289,11 @@ export class Estimator {
   questionsText(request: RequestInput, options?: CallOptions): Promise<string>;
   /** A JSONL batch (one request per line) → one compact line per line (ScreenLine or an error object), joined with "\n". */
   screen(input: BatchInput, options?: CallOptions): Promise<string>;
-  /** A CSV batch (a header row of fact names) → one compact line per row. */
+  /** A CSV batch (a header row naming facts) → one answer per row, as options.output says (default: compact lines). */
   screenCsv(input: BatchInput, options?: ScreenCsvOptions): Promise<string>;
+  /** What each column of the CSV's header row holds. */
+  csvColumns(input: BatchInput, options?: CsvColumnsOptions): Promise<CsvColumnsResponse>;
+  csvColumnsText(input: BatchInput, options?: CsvColumnsOptions): Promise<string>;
   /** Programs, regions and policies of the embedded rule packs. */
   catalog(): Promise<Catalog>;
   catalogText(): Promise<string>;

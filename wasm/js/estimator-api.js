@@ -110,6 +110,9 @@
 
   function noop() {}
 
+  // What a CSV batch answers each row with (Estimator#screenCsv).
+  var OUTPUTS = ['lines', 'reasons', 'table', 'full'];
+
   class Estimator {
     constructor(options) {
       var o = options || {};
@@ -242,15 +245,32 @@
     }
 
     /**
-     * Screening a CSV batch: a header row of fact names (region, date,
+     * Screening a CSV batch: a header row naming facts (region, date,
      * program, policy columns override options.region/date/program/policy),
-     * one unit per row → one compact line per row (blank rows answer nothing).
+     * one unit per row → one answer per row (blank rows answer nothing):
+     * options.output 'lines' (default) the compact line; 'reasons' the same
+     * with the reasons' sentences; 'table' the CSV table of `estimate --csv`;
+     * 'full' the full answer (contract §2) per row.
      */
     screenCsv(input, options) {
       var o = options || {};
       var defaults = { region: o.region || '', date: o.date || '', program: o.program || '', policy: o.policy || '' };
-      return this._call('screenCsv', [batchInput(input), defaults, todayOf(options)]);
+      var output = OUTPUTS.indexOf(o.output) >= 0 ? o.output : 'lines';
+      return this._call('screenCsv', [batchInput(input), defaults, todayOf(options), output, langOf(options)]);
     }
+
+    /**
+     * What each column of a CSV header row holds (the first record of
+     * `input`) for options.program (or every program): JSON text
+     * {"ok":true,"columns":[{index, header, role, fact?, label?, message?}]},
+     * role one of fact, region, date, program, policy, passthrough, misspelt, duplicate.
+     */
+    csvColumnsText(input, options) {
+      var o = options || {};
+      return this._call('csvColumns', [batchInput(input), o.program || '', langOf(options)]);
+    }
+
+    csvColumns(input, options) { return this.csvColumnsText(input, options).then(JSON.parse); }
 
     /** Programs, regions and policies of the embedded rule packs (contract-notes §6). */
     catalogText() {

@@ -9,7 +9,10 @@
 // Module.estimate(request, today[, lang])    request: JSON text or UTF-8 bytes
 // Module.questions(request, today[, lang])
 // Module.screen(input, today)                input: JSONL text or bytes
-// Module.screenCsv(input, defaults, today)   defaults: {region, date, program, policy} or its JSON text
+// Module.screenCsv(input, defaults, today[, output[, lang]])
+//                                            defaults: {region, date, program, policy} or its JSON text;
+//                                            output: 'lines' (default), 'reasons', 'table' or 'full'
+// Module.csvColumns(input, program[, lang])  what each column of the CSV's header row holds
 // Module.catalog()
 (function () {
   var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
@@ -58,10 +61,17 @@
   Module['screen'] = function (input, today) {
     return withBytes(input, function (ptr, n) { return text(Module['screenView'](ptr, n, today || '')); });
   };
-  Module['screenCsv'] = function (input, defaults, today) {
+  var OUTPUTS = { lines: 0, reasons: 1, table: 2, full: 3 };
+  Module['screenCsv'] = function (input, defaults, today, output, lang) {
     var d = defaultsOf(defaults);
+    var how = OUTPUTS[output] || 0;
     return withBytes(input, function (ptr, n) {
-      return text(Module['screenCsvView'](ptr, n, d[0], d[1], d[2], d[3], today || ''));
+      return text(Module['screenCsvView'](ptr, n, d[0], d[1], d[2], d[3], today || '', lang || 'zh', how));
+    });
+  };
+  Module['csvColumns'] = function (input, program, lang) {
+    return withBytes(input, function (ptr, n) {
+      return text(Module['csvColumnsView'](ptr, n, program || '', lang || 'zh'));
     });
   };
   Module['catalog'] = function () { return text(Module['catalogView']()); };

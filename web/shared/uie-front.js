@@ -15,7 +15,7 @@
  *
  * Sections: words (zh/en) · numbers and money text · answer normalisation ·
  * controls · requests and errors · regions · result view · policy view ·
- * answer summary · share links · screening columns (reserved, issue 10).
+ * answer summary · share links · screening columns (in uie-screen.js).
  * Tests: tests/js/shared-*.test.mjs.
  */
 (function (root, define) {
@@ -1015,19 +1015,11 @@
     }
   }
 
-  // ---------------------------------------------------------------- screening columns (reserved)
+  // ---------------------------------------------------------------- screening columns
   //
-  // Issue 10 item 3, for the screening page (批量筛查) to fill; nothing here
-  // yet, and nothing in the single-estimate page depends on it. Intended shape:
-  //   screeningColumns(questions, lang) → the template's columns, one per
-  //     fact: { fact, header (Chinese, the question's label), header_en,
-  //     required, allowed (option labels, 是/否) }, in the questions' order;
-  //   rowFacts(columns, row, opts) → { facts, errors: [{ column, message }] },
-  //     each cell through parseAnswer() above, so a cell reads exactly as the
-  //     same typing on the page ("1.2万", "是", "四级");
-  //   resultRow(res, lang) → the export's eligible / amount / reasons, from
-  //     resultView() above.
-  // Keep it host-neutral like the rest of this file: it runs in a Worker.
+  // In shared/uie-screen.js, which adds them to this layer (UieFront) where
+  // the screening page and its Worker load it: the single-estimate page and
+  // the mini-program never download them.
 
   return {
     WORDS, words, unitText,
@@ -1037,6 +1029,6 @@
     buildRequest, engineOptions, factOfPath, plainMessage, responseError,
     regionOf, regionName, cityChoices,
     conditionFacts, resultView, policyView, policyState, citeView, policyChoices, answerSummary,
-    encodeShare, decodeShare,
+    encodeShare, decodeShare, exampleInteger, numberText,
   };
 });

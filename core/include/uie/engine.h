@@ -68,12 +68,22 @@ struct ScreenDefaults {
 class Engine;
 class CsvSession;
 
+// What a CSV batch answers each data row with:
+//   kLines    the compact screening line (Engine::screen_into);
+//   kReasons  the same line with "reasons": the failed conditions' sentences
+//             and the facts still needed, as people read them (the page's table);
+//   kTable    CSV: the row's own cells, untouched but formula-neutralised, then
+//             是否符合 (eligible), 金额/分 (amount_fen), 金额/元 (amount_yuan) and
+//             原因 (reasons), after a header row of the same (estimate --csv);
+//   kFull     the full answer of contract §2, one per line (explaining one row).
+enum class CsvOutput { kLines, kReasons, kTable, kFull };
+
 // Screening a CSV batch as it arrives (the CLI streams 10^6 rows through it):
-// a header row of fact names, then one unit per row; each whole row is
-// answered by one compact line (see Engine::screen_into).
+// a header row naming facts (input/csv_header.h says how), then one unit per
+// row; each whole row is answered as `output` says.
 class CsvScreen {
  public:
-  CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options);
+  CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options, CsvOutput output = CsvOutput::kLines);
   ~CsvScreen();
   CsvScreen(const CsvScreen&) = delete;
   CsvScreen& operator=(const CsvScreen&) = delete;
@@ -81,8 +91,10 @@ class CsvScreen {
   void feed(std::string_view chunk, std::string& out);
   // The end of the batch (a last row without a line break).
   void finish(std::string& out);
-  // False once the header was refused: the batch stops, its error written.
+  // False once the header was refused: the batch stops, its error written
+  // (as an error line; in kTable output only here, in error()).
   bool ok() const;
+  const std::string& error() const;
 
  private:
   std::unique_ptr<CsvSession> session_;
@@ -122,7 +134,13 @@ class Engine {
   std::string screen(std::string_view jsonl, const Options& options = {}) const noexcept;
   // A CSV batch (header row of fact names; region/date/program/policy columns
   // or `defaults`): one compact line per data row.
-  std::string screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {}) const noexcept;
+  std::string screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {},
+                         CsvOutput output = CsvOutput::kLines) const noexcept;
+  // What each column of a CSV header row holds (the first record of `csv`),
+  // for the program of `defaults` (or every program): a fact, region, date,
+  // program, policy, a column passed through, or a misspelt fact name and
+  // the fact it probably means, as JSON (input/csv_header.h).
+  std::string csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {}) const noexcept;
 
   // What the loaded rules cover: programs, regions (province → prefecture)
   // and every policy with its validity, as JSON text.

@@ -7,9 +7,11 @@
 
 namespace uie {
 
-// Levenshtein distance, for "did you mean …": 99 past 64 bytes (no name is
-// that long, and a hostile key must not cost more than that).
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+// Levenshtein distance, for "did you mean …": 99 past 64 elements (no name is
+// that long, and a hostile key must not cost more than that). Over bytes, or
+// over code points (std::u32string_view) for Chinese labels.
+template <typename View>
+std::size_t edit_distance_of(View a, View b) {
   if (a.size() > 64 || b.size() > 64) return 99;
   std::size_t prev[65], cur[65];
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -22,5 +24,7 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return prev[b.size()];
 }
+
+inline std::size_t edit_distance(std::string_view a, std::string_view b) { return edit_distance_of(a, b); }
 
 }  // namespace uie

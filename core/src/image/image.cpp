@@ -8,9 +8,13 @@
 #include <map>
 #include <type_traits>
 
+#include "base/cold.h"
+#include "base/json_out.h"
 #include "kinds/kind.h"
 #include "render/static_json.h"
 #include "uie/engine.h"
+
+UIE_COLD_BEGIN  // read once, at start-up: compiled for size in the wasm build
 
 namespace uie {
 namespace {
@@ -179,24 +183,24 @@ void sentence(A& a, Template& t) {
     }
     return;
   }
+  // The literal text and where each placeholder stands; the escaped copy is
+  // made again as it is read (the source text is not kept: nothing reads it).
   auto body = std::make_shared<Template::Body>();
   if constexpr (!A::kReading) *body = *t.body();
-  a(body->source);
   a(body->plain);
-  a(body->escaped);
   list(a, body->segments, [&](Template::Segment& g) {
-    a(g.plain_begin);
     a(g.plain_end);
-    a(g.escaped_begin);
-    a(g.escaped_end);
     a(g.slot);
   });
   if constexpr (A::kReading) {
-    for (const auto& g : body->segments) {
-      if (g.plain_end > body->plain.size() || g.escaped_end > body->escaped.size() || g.plain_begin > g.plain_end ||
-          g.escaped_begin > g.escaped_end) {
-        return a.fail();  // a damaged image must not point outside its strings
-      }
+    std::uint32_t begin = 0;
+    for (auto& g : body->segments) {
+      if (g.plain_end < begin || g.plain_end > body->plain.size()) return a.fail();  // never outside its string
+      g.plain_begin = begin;
+      g.escaped_begin = static_cast<std::uint32_t>(body->escaped.size());
+      append_json_escaped(body->escaped, std::string_view(body->plain).substr(begin, g.plain_end - begin));
+      g.escaped_end = static_cast<std::uint32_t>(body->escaped.size());
+      begin = g.plain_end;
     }
     a.bodies.push_back(body);
     t = Template(std::move(body));
@@ -603,3 +607,5 @@ std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error) 
 }
 
 }  // namespace uie
+
+UIE_COLD_END

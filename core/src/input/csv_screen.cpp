@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/exact.h"
 #include "base/json_out.h"
-#include "base/text.h"
 #include "engine_impl.h"
+#include "eval/context.h"
 #include "eval/evaluate.h"
 #include "render/render.h"
 
@@ -26,31 +27,52 @@ std::string json_quoted(std::string_view cell) {
   return s;
 }
 
-// A fact the header probably meant: the same name but for case or spaces, or
-// one or two letters off.
-const FactDef* likely_fact(const RuleSet& rules, const std::string& program, std::string_view name) {
-  std::string squashed;
-  for (char c : name) {
-    if (!std::isspace(static_cast<unsigned char>(c))) squashed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  const FactDef* best = nullptr;
-  std::size_t best_d = 3;
-  for (const auto& p : rules.programs) {
-    if (!program.empty() && p.id != program) continue;
-    for (const auto& f : p.facts) {
-      std::size_t d = squashed == f.id ? 0 : edit_distance(name, f.id);
-      if (d < best_d) {
-        best_d = d;
-        best = &f;
-      }
+// The words of the table output's own columns. They belong with the engine's
+// other sentences in rules/messages.json; kept here until that file (owned by
+// the rule data) takes them, in the same two languages.
+struct TableWords {
+  const char* header;       // the four columns after the row's own
+  const char* undecided;    // eligible: neither 是 nor 否 yet (facts missing)
+  const char* error;        // eligible: the row could not be read
+  const char* between;      // between two reasons in one cell
+};
+constexpr TableWords kTableZh = {"是否符合 (eligible),金额/分 (amount_fen),金额/元 (amount_yuan),原因 (reasons)", "待定",
+                                 "出错", "；"};
+constexpr TableWords kTableEn = {"eligible,amount_fen,amount_yuan,reasons", "undecided", "error", "; "};
+
+// The message of an error object we rendered ourselves (render_error), as
+// plain text: our JSON strings escape only quotes, backslashes and controls.
+std::string error_message_of(std::string_view json) {
+  static constexpr std::string_view kKey = "\"message\":\"";
+  std::size_t at = json.find(kKey);
+  std::string out;
+  if (at == std::string_view::npos) return out;
+  for (std::size_t i = at + kKey.size(); i < json.size() && json[i] != '"'; ++i) {
+    char c = json[i];
+    if (c != '\\' || i + 1 >= json.size()) {
+      out += c;
+      continue;
     }
+    char e = json[++i];
+    if (e == 'n') out += '\n';
+    else if (e == 't') out += '\t';
+    else if (e == 'r') out += '\r';
+    else if (e == 'u' && i + 4 < json.size()) {
+      unsigned v = 0;  // only controls are written as \u00XX
+      for (std::size_t k = i + 1; k <= i + 4; ++k) {
+        char h = json[k];
+        v = v * 16 + static_cast<unsigned>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+      }
+      out += static_cast<char>(v);
+      i += 4;
+    } else out += e;
   }
-  return best;
+  return out;
 }
 
 }  // namespace
 
-CsvSession::CsvSession(const Engine& engine, ScreenDefaults defaults, Options options, Output output)
+CsvSession::CsvSession(const Engine& engine, ScreenDefaults defaults, Options options, CsvOutput output)
     : engine_(engine), rules_(*engine.impl().rules), defaults_(std::move(defaults)), options_(options),
       today_(options.today), output_(output), reader_(engine.impl().limits.max_request_bytes) {
   options_.today = today_;
@@ -77,11 +99,9 @@ void CsvSession::pump(std::string& out, bool final) {
     const Messages& m = rules_.messages;
     std::string row_no = std::to_string(reader_.record_number());
     if (problem == CsvReader::Problem::kTooLong) {
-      render_error(out, "invalid_request", "", m.text(Msg::kCsvRowTooLong, options_.english, {row_no, std::to_string(reader_.limit())}));
-      out += '\n';
+      row_error(cells_, "invalid_request", "", m.text(Msg::kCsvRowTooLong, options_.english, {row_no, std::to_string(reader_.limit())}), out);
     } else if (problem == CsvReader::Problem::kUnclosedQuote) {
-      render_error(out, "invalid_json", "", m.text(Msg::kCsvUnclosedQuote, options_.english, {row_no}));
-      out += '\n';
+      row_error(cells_, "invalid_json", "", m.text(Msg::kCsvUnclosedQuote, options_.english, {row_no}), out);
     } else {
       row(cells_, out);
     }
@@ -90,40 +110,30 @@ void CsvSession::pump(std::string& out, bool final) {
 
 void CsvSession::header(const std::vector<std::string_view>& cells, std::string& out) {
   have_header_ = true;
-  const Messages& m = rules_.messages;
-  bool en = options_.english;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    Column c;
-    c.name = std::string(trim(cells[i]));
-    using R = Column::Role;
-    int index = static_cast<int>(i);
-    if (c.name == "region") c.role = R::kRegion, role_column_[0] = index;
-    else if (c.name == "date") c.role = R::kDate, role_column_[1] = index;
-    else if (c.name == "program") c.role = R::kProgram, role_column_[2] = index;
-    else if (c.name == "policy") c.role = R::kPolicy, role_column_[3] = index;
-    else if (!c.name.empty()) {
-      bool is_fact = std::any_of(rules_.programs.begin(), rules_.programs.end(), [&](const ProgramDef& p) {
-        return (defaults_.program.empty() || p.id == defaults_.program) && p.fact(c.name);
-      });
-      if (is_fact) {
-        c.role = R::kFact;
-      } else if (const FactDef* f = likely_fact(rules_, defaults_.program, c.name)) {
-        render_error(out, "invalid_request", "",
-                     m.text(Msg::kCsvMisspeltColumn, en, {std::to_string(i + 1), c.name, f->id, en ? f->label_en : f->label}));
-        out += '\n';
-        ok_ = false;
-        return;
-      }
+  columns_ = classify_header(rules_, defaults_.program, cells);
+  int refused = refused_column(columns_);
+  if (refused >= 0) {
+    ok_ = false;
+    error_ = refused_message(rules_, columns_, refused, options_.english);
+    if (output_ != CsvOutput::kTable) {
+      render_error(out, "invalid_request", "", error_);
+      out += '\n';
     }
-    for (const auto& earlier : columns_) {
-      if (!c.name.empty() && earlier.name == c.name) {
-        render_error(out, "invalid_request", "", m.text(Msg::kCsvDuplicateColumn, en, {std::to_string(i + 1), c.name}));
-        out += '\n';
-        ok_ = false;
-        return;
-      }
+    return;
+  }
+  using R = ColumnInfo::Role;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    R r = columns_[i].role;
+    int k = r == R::kRegion ? 0 : r == R::kDate ? 1 : r == R::kProgram ? 2 : r == R::kPolicy ? 3 : -1;
+    if (k >= 0) role_column_[k] = static_cast<int>(i);
+  }
+  if (output_ == CsvOutput::kTable) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      append_csv_cell(out, cells[i]);
+      out += ',';
     }
-    columns_.push_back(std::move(c));
+    out += (options_.english ? kTableEn : kTableZh).header;
+    out += '\n';
   }
 }
 
@@ -133,7 +143,7 @@ const std::vector<int>& CsvSession::fact_columns(const ProgramDef& program) {
   }
   std::vector<int> cols;
   for (const auto& c : columns_) {
-    const FactDef* f = c.role == Column::Role::kFact ? program.fact(c.name) : nullptr;
+    const FactDef* f = c.role == ColumnInfo::Role::kFact ? program.fact(c.fact) : nullptr;
     cols.push_back(f ? f->index : -1);
   }
   fact_columns_.emplace_back(&program, std::move(cols));
@@ -207,6 +217,27 @@ bool CsvSession::build_request(const std::vector<std::string_view>& cells, Reque
   return check_consistency(rules_, *req.program, req, en, err);
 }
 
+void CsvSession::echo_cells(const std::vector<std::string_view>& cells, std::string& out) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (i < cells.size()) append_csv_cell(out, cells[i]);
+    out += ',';
+  }
+}
+
+void CsvSession::row_error(const std::vector<std::string_view>& cells, std::string_view code, std::string_view path,
+                           std::string_view message, std::string& out) {
+  if (output_ != CsvOutput::kTable) {
+    render_error(out, code, path, message);
+    out += '\n';
+    return;
+  }
+  echo_cells(cells, out);
+  out += (options_.english ? kTableEn : kTableZh).error;
+  out += ",,,";
+  append_csv_cell(out, message);
+  out += '\n';
+}
+
 void CsvSession::row(const std::vector<std::string_view>& cells, std::string& out) {
   Scratch& s = scratch();
   RequestError err;
@@ -215,29 +246,122 @@ void CsvSession::row(const std::vector<std::string_view>& cells, std::string& ou
     bool extra = std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(columns_.size()), cells.end(),
                              [](std::string_view c) { return !trim(c).empty(); });
     if (extra) {
-      render_error(out, "invalid_request", "",
-                   rules_.messages.text(Msg::kCsvExtraCells, en, {std::to_string(reader_.record_number()),
-                                                                 std::to_string(cells.size()), std::to_string(columns_.size())}));
-      out += '\n';
+      row_error(cells, "invalid_request", "",
+                rules_.messages.text(Msg::kCsvExtraCells, en, {std::to_string(reader_.record_number()),
+                                                              std::to_string(cells.size()), std::to_string(columns_.size())}),
+                out);
       return;
     }
   }
   if (!build_request(cells, s.request, err)) {
-    render_error(out, err.code, err.path, err.message);
-  } else if (const Policy* p = choose_policy(rules_, s.request, false, en, out)) {
-    evaluate(*p, s.request, s.result);
-    render_screen_line(out, s.request, s.result);
+    row_error(cells, err.code, err.path, err.message, out);
+    return;
+  }
+  std::size_t mark = out.size();
+  const Policy* p = choose_policy(rules_, s.request, false, en, out);
+  if (!p) {
+    // choose_policy wrote the error object: kTable wants it as a row.
+    if (output_ == CsvOutput::kTable) {
+      std::string message = error_message_of(std::string_view(out).substr(mark));
+      out.resize(mark);
+      row_error(cells, "", "", message, out);
+      return;
+    }
+    out += '\n';
+    return;
+  }
+  evaluate(*p, s.request, s.result);
+  switch (output_) {
+    case CsvOutput::kLines: render_screen_line(out, s.request, s.result); break;
+    case CsvOutput::kReasons:
+      render_screen_line(out, s.request, s.result);
+      out.pop_back();  // the line's closing brace: the reasons go inside
+      out += ",\"reasons\":[";
+      write_reasons(s.request, s.result, out, true);
+      out += "]}";
+      break;
+    case CsvOutput::kFull: render_answer(out, rules_, s.request, s.result, en); break;
+    case CsvOutput::kTable: table_row(cells, s.request, s.result, out); break;
   }
   out += '\n';
   (void)engine_;
-  (void)output_;
 }
 
-CsvScreen::CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options)
-    : session_(std::make_unique<CsvSession>(engine, std::move(defaults), options, CsvSession::Output::kLines)) {}
+void CsvSession::write_reasons(const Request& req, const Result& r, std::string& out, bool json) {
+  const TableWords& w = options_.english ? kTableEn : kTableZh;
+  RenderContext cx(rules_.messages, options_.english, *r.policy, req.facts, r);
+  bool first = true;
+  auto begin = [&]() -> std::string& {
+    if (json) out += first ? "\"" : ",\"";
+    else if (!first) out += w.between;
+    first = false;
+    return out;
+  };
+  Sink sink(out, json);
+  for (const CondOutcome& c : r.outcomes) {
+    if (c.passed != Tri::kFalse) continue;
+    begin();
+    cx.condition_text(c, sink);
+    if (json) out += '"';
+  }
+  if (r.missing.empty()) return;
+  std::string list;
+  Sink ls(list, false);
+  for (std::size_t i = 0; i < r.missing.size(); ++i) {
+    if (i) rules_.messages.render(Msg::kListSeparator, options_.english, ls);
+    cx.quoted_label(r.missing[i], ls);
+  }
+  begin();
+  rules_.messages.render(Msg::kMissingFacts, options_.english, sink, {list});
+  if (json) out += '"';
+}
+
+void CsvSession::table_row(const std::vector<std::string_view>& cells, const Request& req, const Result& r, std::string& out) {
+  const TableWords& w = options_.english ? kTableEn : kTableZh;
+  echo_cells(cells, out);
+  const Messages& m = rules_.messages;
+  bool en = options_.english;
+  Sink plain(out, false);
+  if (r.eligible == Tri::kTrue) m.render(Msg::kYes, en, plain);
+  else if (r.eligible == Tri::kFalse) m.render(Msg::kNo, en, plain);
+  else out += w.undecided;
+  out += ',';
+  if (r.amount) {
+    append_int(out, *r.amount);
+    out += ',';
+    out += yuan_str(*r.amount);
+  } else {
+    out += ',';
+  }
+  out += ',';
+  reasons_.clear();
+  write_reasons(req, r, reasons_, false);
+  append_csv_cell(out, reasons_);
+}
+
+std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& o) const noexcept {
+  const RuleSet& rules = *impl_->rules;
+  std::string out;
+  if (!defaults.program.empty() && !rules.program(defaults.program)) {
+    render_error(out, "unknown_program", "/program",
+                 rules.messages.text(Msg::kUnknownProgram, o.english, {json_quoted(defaults.program), rules.unknown_program_list}));
+    return out;
+  }
+  CsvReader reader(impl_->limits.max_request_bytes);
+  reader.feed(csv);
+  std::vector<std::string_view> cells;
+  CsvReader::Problem problem;
+  if (reader.next(cells, true, problem) != CsvReader::Status::kRecord) cells.clear();
+  render_columns(out, rules, classify_header(rules, defaults.program, cells), o.english);
+  return out;
+}
+
+CsvScreen::CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options, CsvOutput output)
+    : session_(std::make_unique<CsvSession>(engine, std::move(defaults), options, output)) {}
 CsvScreen::~CsvScreen() = default;
 void CsvScreen::feed(std::string_view chunk, std::string& out) { session_->feed(chunk, out); }
 void CsvScreen::finish(std::string& out) { session_->finish(out); }
 bool CsvScreen::ok() const { return session_->ok(); }
+const std::string& CsvScreen::error() const { return session_->error(); }
 
 }  // namespace uie

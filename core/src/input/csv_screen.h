@@ -1,16 +1,19 @@
 // Screening a CSV batch (免申即享: an office screens every insured unit at
-// once): a header row of fact names, then one unit per row. Columns named
-// region, date, program and policy override the batch's defaults row by row;
-// a column that is no fact of the program is ignored in compact output; a
-// header that looks like a misspelt fact name stops the batch with an error
-// naming the fact meant. A row with bad data gets its error; the batch goes on.
+// once): a header row naming facts (input/csv_header.h), then one unit per
+// row. Columns of region, date, program and policy override the batch's
+// defaults row by row; a column that is no fact is passed through (kTable
+// output) or ignored; a header that looks like a misspelt fact name stops
+// the batch with an error naming the fact meant. A row with bad data gets its
+// error; the batch goes on.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "eval/result.h"
 #include "input/csv.h"
+#include "input/csv_header.h"
 #include "input/request.h"
 #include "uie/engine.h"
 
@@ -24,9 +27,7 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view t
 
 class CsvSession {
  public:
-  enum class Output { kLines };
-
-  CsvSession(const Engine& engine, ScreenDefaults defaults, Options options, Output output);
+  CsvSession(const Engine& engine, ScreenDefaults defaults, Options options, CsvOutput output);
 
   // More of the batch; every whole row is answered into `out`.
   void feed(std::string_view chunk, std::string& out);
@@ -34,12 +35,10 @@ class CsvSession {
   void finish(std::string& out);
   // False once the header was refused (the batch stopped).
   bool ok() const { return ok_; }
+  // Why the header was refused (empty while ok()).
+  const std::string& error() const { return error_; }
 
  private:
-  struct Column {
-    std::string name;
-    enum class Role { kIgnored, kRegion, kDate, kProgram, kPolicy, kFact } role = Role::kIgnored;
-  };
 
   void pump(std::string& out, bool final);
   // Where a row is evaluated: region, date, program and policy, checked once
@@ -55,6 +54,15 @@ class CsvSession {
 
   void header(const std::vector<std::string_view>& cells, std::string& out);
   void row(const std::vector<std::string_view>& cells, std::string& out);
+  // A row that cannot be evaluated: its error, as the output says.
+  void row_error(const std::vector<std::string_view>& cells, std::string_view code, std::string_view path,
+                 std::string_view message, std::string& out);
+  // kTable: the row's own cells, as many as the header has.
+  void echo_cells(const std::vector<std::string_view>& cells, std::string& out) const;
+  void table_row(const std::vector<std::string_view>& cells, const Request& req, const Result& r, std::string& out);
+  // The failed conditions' sentences, then the facts still needed: JSON
+  // strings separated by commas, or plain text separated by "；".
+  void write_reasons(const Request& req, const Result& r, std::string& out, bool json);
   const Context& context(const std::vector<std::string_view>& cells);
   // The fact each column holds under `program` (computed once per program).
   const std::vector<int>& fact_columns(const ProgramDef& program);
@@ -65,12 +73,14 @@ class CsvSession {
   ScreenDefaults defaults_;
   Options options_;
   std::string today_;
-  Output output_;
+  CsvOutput output_;
   CsvReader reader_;
   std::vector<std::string_view> cells_;
   Context context_;
   int role_column_[4] = {-1, -1, -1, -1};  // region, date, program, policy
-  std::vector<Column> columns_;
+  std::vector<ColumnInfo> columns_;
+  std::string error_;
+  std::string reasons_;  // one row's reasons cell, reused
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   bool have_header_ = false;
   bool ok_ = true;

@@ -52,9 +52,10 @@ const std::array<MessageDef, kMessageCount>& message_defs();
 class Messages {
  public:
   // Renders message `id` with `args` (plain text, in the order of its slots).
-  void render(Msg id, bool english, Sink& sink, std::initializer_list<std::string_view> args = {}) const;
+  // Not inlined: messages are composed at many places, mostly on error paths.
+  __attribute__((noinline)) void render(Msg id, bool english, Sink& sink, std::initializer_list<std::string_view> args = {}) const;
   // The same, as a plain string.
-  std::string text(Msg id, bool english, std::initializer_list<std::string_view> args = {}) const;
+  __attribute__((noinline)) std::string text(Msg id, bool english, std::initializer_list<std::string_view> args = {}) const;
 
   std::array<Template, kMessageCount> zh, en;
 };

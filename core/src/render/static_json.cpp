@@ -4,7 +4,10 @@
 // programs for an unknown_program error.
 #include "render/static_json.h"
 
+#include "base/cold.h"
 #include "base/json_out.h"
+
+UIE_COLD_BEGIN  // rendered once per rule set (or per policy): compiled for size in the wasm build
 
 namespace uie {
 
@@ -157,3 +160,5 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
 }
 
 }  // namespace uie
+
+UIE_COLD_END

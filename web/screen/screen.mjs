@@ -1,0 +1,481 @@
+// The screening page (批量筛查): an office screens every insured unit of its
+// file at once. The page draws; the Worker (screen-worker.js) reads the file,
+// runs the engine's screening path in chunks and holds the answers, so the
+// page stays responsive with 10^5 rows. What a column holds, what a cell
+// means and what a unit gets are the engine's answers, as `estimate --csv`
+// gives them; the words and the summary come from the shared layer.
+//
+// Steps: the batch's scope (program, region, date, policy) and the template ·
+// the file (drop or pick; CSV in UTF-8 or GB18030, or XLSX) · the column
+// mapping when the headers are not all understood · screening with progress
+// and cancel · the summary (counts, total, reasons as bars) · the table
+// (filter, sort, pages; each row opens its full explained answer) · export.
+import { button, h } from '../dom.mjs';
+import { answerView } from './answer-view.mjs';
+
+const F = globalThis.UieFront;
+const app = document.getElementById('app');
+const PAGE = 50;
+const query = new URLSearchParams(location.search);
+
+// ---------------------------------------------------------------- the Worker
+
+const worker = new Worker('screen/screen-worker.js');
+const calls = new Map();
+let nextId = 1;
+let onProgress = null;
+worker.onmessage = (event) => {
+  const m = event.data;
+  if (m.progress) {
+    if (onProgress) onProgress(m.progress);
+    return;
+  }
+  const call = calls.get(m.id);
+  if (!call) return;
+  calls.delete(m.id);
+  if (m.error) call.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+  else call.resolve(m.result);
+};
+worker.onerror = (event) => {
+  const err = new Error(event.message || '计算模块未能加载');
+  for (const call of calls.values()) call.reject(err);
+  calls.clear();
+};
+
+function ask(op, payload = {}) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    calls.set(id, { resolve, reject });
+    worker.postMessage({ id, op, ...payload });
+  });
+}
+
+// ---------------------------------------------------------------- state
+
+const s = {
+  catalog: null,
+  program: 'stabilization_refund',
+  province: '', city: '', date: F.today(), policy: '',
+  questions: [],
+  file: null,          // what the Worker read: name, format, encoding, headers, rows, columns, needsMapping
+  mapping: null,       // column index → fact id / role / '' (passed through), after the mapping step
+  mappingOpen: false,
+  error: null,         // { where: 'scope'|'file'|'screen', message }
+  progress: null,      // { done, total } while screening
+  result: null,        // { summary, labels, done, total }
+  query: { state: '', reason: '', search: '', sort: 'row', dir: 'asc', offset: 0 },
+  page: null,
+  timing: {},          // for scripts/screen-speed.mjs: when the file arrived, when the summary was drawn
+};
+
+const region = () => s.city || s.province;
+const defaults = () => ({ region: region(), date: s.date, program: s.program, policy: s.policy });
+
+// ---------------------------------------------------------------- drawing
+
+function field(label, id, control, hint) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint' }, hint) : null);
+}
+
+function select(id, options, value, onchange) {
+  return h('select', { id, onchange },
+    options.map((o) => h('option', { value: o.value, selected: o.value === value ? true : null }, o.label)));
+}
+
+function errorBlock(where) {
+  return s.error && s.error.where === where
+    ? h('div', { class: 'error', role: 'alert', id: `${where}-error` }, h('p', {}, s.error.message))
+    : null;
+}
+
+function scopeStep() {
+  const c = s.catalog;
+  const programs = c.programs.map((p) => ({ value: p.id, label: p.title }));
+  const provinces = [{ value: '', label: '请选择省份' }].concat(c.regions.map((r) => ({ value: r.code, label: r.name })));
+  const cities = F.cityChoices(c, s.province, 'zh');
+  const policies = s.province ? F.policyChoices(c, s.program, region(), 'zh') : [];
+  const columns = F.screeningColumns(s.questions, 'zh');
+  return h('section', { class: 'step', 'aria-labelledby': 'scope-h' },
+    h('h2', { id: 'scope-h' }, '1. 筛查范围'),
+    h('div', { class: 'fields' },
+      field('项目', 'program', select('program', programs, s.program, (e) => { s.program = e.target.value; s.policy = ''; scopeChanged(); })),
+      field('省份', 'province', select('province', provinces, s.province, (e) => { s.province = e.target.value; s.city = ''; s.policy = ''; scopeChanged(); })),
+      field('城市', 'city', select('city', [{ value: '', label: '全省' }].concat(cities.cities.map((x) => ({ value: x.code, label: x.name }))), s.city,
+        (e) => { s.city = e.target.value; s.policy = ''; scopeChanged(); }), cities.note),
+      field('申请日期', 'date', h('input', { id: 'date', type: 'date', value: s.date, onchange: (e) => { s.date = e.target.value; scopeChanged(); } }),
+        '按这一天正在执行的政策筛查'),
+      policies.length ? field('政策', 'policy', select('policy', policies.map((p) => ({ value: p.id, label: p.label })), s.policy,
+        (e) => { s.policy = e.target.value; scopeChanged(); })) : null),
+    h('p', { class: 'hint' }, '文件中如有“地区代码 (region)”“日期 (date)”“政策 (policy)”列，逐行以文件为准。'),
+    errorBlock('scope'),
+    h('h3', {}, '导入模板'),
+    h('p', {}, '模板的列名写明了每一项对应的字段，第二行是示例（筛查前请删除）。单位名称、统一社会信用代码、备注等其他列会原样保留在结果里。'),
+    h('div', { class: 'actions' },
+      button('下载模板（CSV）', () => downloadTemplate('csv'), 'secondary', { id: 'template-csv' }),
+      button('下载模板（XLSX，含填写说明）', () => downloadTemplate('xlsx'), 'secondary', { id: 'template-xlsx' })),
+    columns.length ? h('details', { class: 'notes-table' }, h('summary', {}, '填写说明：每一列可以填什么'),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'template-notes' },
+        h('thead', {}, h('tr', {}, ['列名', '可填的值', '是否必填'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, columns.map((col) => h('tr', {}, h('td', {}, col.header), h('td', {}, col.allowed),
+          h('td', {}, col.required ? '必填' : '可不填'))))))) : null);
+}
+
+function fileStep() {
+  const input = h('input', { type: 'file', id: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    onchange: (e) => { if (e.target.files[0]) readFile(e.target.files[0]); } });
+  const drop = h('label', { class: 'drop', id: 'drop', for: 'file' },
+    h('span', {}, '把 CSV 或 XLSX 文件拖到这里，或 '), h('span', { class: 'sr-only' }, '选择文件'), input,
+    h('p', { class: 'hint' }, 'CSV 可以是 UTF-8（带或不带 BOM）或 Excel 在中文 Windows 上保存的 GB18030 编码。'));
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const f = e.dataTransfer && e.dataTransfer.files[0];
+    if (f) readFile(f);
+  });
+  const f = s.file;
+  return h('section', { class: 'step', 'aria-labelledby': 'file-h' },
+    h('h2', { id: 'file-h' }, '2. 导入名单'),
+    drop,
+    errorBlock('file'),
+    s.reading ? h('p', { role: 'status', id: 'reading' }, `正在读取 ${s.reading}…`) : null,
+    f ? h('p', { class: 'file-info', id: 'file-info' },
+      `${f.name}：${f.format}${f.format === 'CSV' ? `，${f.encoding}` : ''}，${f.rows.toLocaleString('zh-CN')} 行数据，${f.headers.length} 列`) : null,
+    f && !s.mappingOpen && !f.needsMapping ? button('调整列的对应', () => { s.mappingOpen = true; render(); }, 'link', { id: 'open-mapping' }) : null,
+    f && (s.mappingOpen || f.needsMapping) ? mappingStep() : null,
+    f && !f.needsMapping && !s.mappingOpen && !s.progress
+      ? h('div', { class: 'actions' }, button(s.result ? '重新筛查' : '开始筛查', startScreening, 'primary', { id: 'start' }))
+      : null);
+}
+
+const ROLE_WORDS = { fact: '字段', region: '地区代码', date: '日期', program: '项目', policy: '政策', passthrough: '原样保留',
+                     misspelt: '疑似写错的列名', duplicate: '重复的列' };
+
+function mappingStep() {
+  const f = s.file;
+  const choices = F.mappingChoices(s.questions, 'zh');
+  const current = (c) => (s.mapping && c.index in s.mapping ? s.mapping[c.index]
+    : c.role === 'fact' ? c.fact : ['region', 'date', 'program', 'policy'].includes(c.role) ? c.role : '');
+  const pickers = f.columns.map((c) => {
+    const id = `map-${c.index}`;
+    return h('tr', { 'data-column': c.index },
+      h('td', {}, h('label', { for: id }, c.header || `（第 ${c.index + 1} 列，无列名）`)),
+      h('td', {}, ROLE_WORDS[c.role] || c.role, c.message ? h('p', { class: 'cell-error' }, c.message) : null),
+      h('td', {}, select(id, choices, current(c), (e) => {
+        s.mapping = { ...(s.mapping || {}), [c.index]: e.target.value };
+      })));
+  });
+  return h('div', { class: 'mapping', id: 'mapping' },
+    h('h3', {}, '列的对应'),
+    f.needsMapping ? h('p', { class: 'notice', role: 'status' },
+      f.columns.some((c) => c.role === 'fact') ? '有的列名看不懂或重复了：请为每一列选择它对应的字段，或选“不使用”。'
+        : '没有找到任何能识别的列名：请为每一列选择它对应的字段（可下载模板对照）。') : null,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, ['文件中的列', '识别为', '对应到'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, pickers))),
+    h('div', { class: 'actions' }, button('按此对应开始筛查', applyMapping, 'primary', { id: 'apply-mapping' })));
+}
+
+function progressStep() {
+  const p = s.progress;
+  const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
+  return h('section', { class: 'step', 'aria-labelledby': 'progress-h' },
+    h('h2', { id: 'progress-h' }, '正在筛查…'),
+    h('progress', { id: 'progress', max: String(p.total || 1), value: String(p.done), 'aria-labelledby': 'progress-h' }),
+    h('p', { role: 'status', id: 'progress-text' }, `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}（${pct}%）`),
+    button('取消', () => worker.postMessage({ op: 'cancel' }), 'secondary', { id: 'cancel' }));
+}
+
+function bars(list, cls, onpick) {
+  if (!list.length) return null;
+  const max = list[0].count;
+  return h('ul', { class: `bars ${cls}` }, list.map((b) => h('li', { 'data-id': b.id },
+    h('span', { class: 'bar-label' }, onpick ? button(b.label, () => onpick(b.id), 'link', { title: b.title || b.label }) : b.label,
+      b.where ? h('span', { class: 'where' }, `（${b.where}）`) : null),
+    h('span', { class: 'track', 'aria-hidden': 'true' }, h('span', { class: 'fill', style: null, 'data-share': String(b.count / max) })),
+    h('span', { class: 'count' }, `${b.count.toLocaleString('zh-CN')} 户`))));
+}
+
+function summaryStep() {
+  const r = s.result;
+  const labels = {};
+  for (const id of Object.keys(r.labels || {})) labels[id] = r.labels[id].quote || r.labels[id].example || id;
+  const v = F.summaryView(r.summary, { lang: 'zh', labels, questions: s.questions });
+  const reasonBars = v.reasons.map((b) => ({ ...b, where: (r.labels[b.id] || {}).where, title: (r.labels[b.id] || {}).example }));
+  const count = (cls, label, n, state) => h('li', { class: cls },
+    h('span', { class: 'n', id: `count-${cls}` }, n.toLocaleString('zh-CN')), button(label, () => filterBy({ state, reason: '' }), 'link'));
+  return h('section', { class: 'step', 'aria-labelledby': 'summary-h', id: 'summary' },
+    h('h2', { id: 'summary-h', tabindex: '-1' }, r.cancelled ? `3. 结果（已取消：只筛查了前 ${r.done.toLocaleString('zh-CN')} 行）` : '3. 结果'),
+    h('ul', { class: 'counts' },
+      count('total', '全部单位', v.total, ''), count('yes', '符合条件', v.yes, 'yes'), count('no', '不符合', v.no, 'no'),
+      count('unknown', '待定（缺少数据）', v.unknown, 'unknown'), count('error', '数据有误', v.error, 'error')),
+    h('p', { class: 'total' }, '符合条件单位的测算金额合计：', h('span', { class: 'yuan', id: 'total-amount', 'data-fen': String(r.summary.amountFen) }, v.amount.yuan),
+      v.amount.wan ? `（${v.amount.wan}）` : null),
+    reasonBars.length ? [h('h3', { id: 'reasons-h' }, '不符合的原因（点击查看这些单位）'), bars(reasonBars, 'reasons', (id) => filterBy({ state: 'no', reason: id }))] : null,
+    v.missing.length ? [h('h3', {}, '待定单位缺少的数据'), bars(v.missing, 'missing', null)] : null,
+    h('div', { class: 'actions' },
+      button('导出结果（CSV）', () => exportResults('csv'), 'secondary', { id: 'export-csv' }),
+      button('导出结果（XLSX）', () => exportResults('xlsx'), 'secondary', { id: 'export-xlsx' })),
+    h('p', { class: 'hint' }, '导出的文件包含原有各列，加上是否符合、金额（分、元）和原因；以 = + - @ 开头的单元格前加了 \'，表格软件不会把它当作公式执行。'),
+    errorBlock('screen'));
+}
+
+function tableStep() {
+  const p = s.page;
+  const q = s.query;
+  const reasons = Object.keys((s.result && s.result.summary.failed) || {});
+  const sortButton = (key, label) => h('button', { type: 'button', class: 'sort-button', 'data-sort': key,
+    'aria-label': `按${label}排序`, onclick: () => sortBy(key) }, label, q.sort === key ? (q.dir === 'asc' ? ' ▲' : ' ▼') : '');
+  const sortState = (key) => (q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : null);
+  const rows = p ? p.rows.map((r) => h('tr', { 'data-index': r.index, 'data-state': r.state },
+    h('td', { class: 'num' }, String(r.row)),
+    h('td', {}, r.name),
+    h('td', {}, h('span', { class: `state ${r.state}` }, F.stateText(r.state, 'zh'))),
+    h('td', { class: 'num' }, r.amountFen === null ? '' : F.moneyText(r.amountFen, 'zh').yuan),
+    h('td', {}, r.error
+      ? h('span', { class: 'cell-error' }, `第 ${r.row} 行${r.error.column ? `「${r.error.column}」列` : ''}：${r.error.message}`)
+      : r.reasons.join('；')),
+    h('td', {}, r.error ? null : button('详情', () => explain(r), 'link', { 'aria-label': `详情：第 ${r.row} 行` })))) : [];
+  const last = p ? Math.min(p.total, p.offset + PAGE) : 0;
+  return h('section', { class: 'step', 'aria-labelledby': 'table-h' },
+    h('h2', { id: 'table-h' }, '4. 逐户结果'),
+    h('div', { class: 'filters' },
+      field('结果', 'filter-state', select('filter-state', [{ value: '', label: '全部' }, { value: 'yes', label: '符合' }, { value: 'no', label: '不符合' },
+        { value: 'unknown', label: '待定' }, { value: 'error', label: '数据有误' }], q.state, (e) => filterBy({ state: e.target.value })) ),
+      field('不符合的条件', 'filter-reason', select('filter-reason', [{ value: '', label: '全部' }].concat(reasons.map((id) => ({
+        value: id, label: ((s.result.labels || {})[id] || {}).quote || id }))), q.reason, (e) => filterBy({ reason: e.target.value }))),
+      field('查找（单位名称、代码等）', 'filter-search', h('input', { type: 'text', id: 'filter-search', value: q.search,
+        onchange: (e) => filterBy({ search: e.target.value }) }))),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'results' },
+      h('caption', { class: 'sr-only' }, '逐户筛查结果'),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col', class: 'num', 'aria-sort': sortState('row') }, sortButton('row', '行号')),
+        h('th', { scope: 'col' }, (p && p.nameHeader) || '单位'),
+        h('th', { scope: 'col', 'aria-sort': sortState('state') }, sortButton('state', '结果')),
+        h('th', { scope: 'col', class: 'num', 'aria-sort': sortState('amount') }, sortButton('amount', '金额')),
+        h('th', { scope: 'col' }, '原因'),
+        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, '详情')))),
+      h('tbody', {}, rows))),
+    h('div', { class: 'pager' },
+      button('上一页', () => turn(-1), 'secondary', { id: 'prev', disabled: !p || p.offset === 0 ? true : null }),
+      h('span', { id: 'page-info', role: 'status' }, p ? (p.total ? `第 ${(p.offset + 1).toLocaleString('zh-CN')}–${last.toLocaleString('zh-CN')} 户，共 ${p.total.toLocaleString('zh-CN')} 户` : '没有符合筛选的单位') : ''),
+      button('下一页', () => turn(1), 'secondary', { id: 'next', disabled: !p || last >= p.total ? true : null })));
+}
+
+let dialog = null;
+function answerDialog(content) {
+  if (!dialog) {
+    dialog = h('dialog', { class: 'answer', id: 'answer', 'aria-labelledby': 'answer-h' });
+    document.body.append(dialog);
+  }
+  dialog.replaceChildren(h('h2', { id: 'answer-h' }, '详细结果'), content,
+    h('div', { class: 'actions' }, button('关闭', () => dialog.close(), 'primary', { id: 'close-answer' })));
+  if (!dialog.open) dialog.showModal();
+}
+
+function render() {
+  const parts = [h('h1', {}, '批量筛查（免申即享）'),
+    h('p', { class: 'lead' }, '经办机构一次筛查全部参保单位：选择地区和日期，导入 CSV 或 XLSX 名单，逐户算出是否符合、金额和原因。文件只在本机浏览器中读取和计算，不会上传到任何地方。'),
+    scopeStep(), fileStep()];
+  if (s.progress) parts.push(progressStep());
+  if (s.result) parts.push(summaryStep(), tableStep());
+  app.replaceChildren(...parts);
+  // Bar widths: set through the CSSOM (the CSP allows no inline style attributes).
+  for (const fill of app.querySelectorAll('.fill[data-share]')) fill.style.width = `${(Number(fill.dataset.share) * 100).toFixed(1)}%`;
+  app.dataset.renders = String(Number(app.dataset.renders || 0) + 1);
+}
+
+// ---------------------------------------------------------------- actions
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function stamp() {
+  return `${s.program}-${region() || 'all'}-${s.date}`;
+}
+
+async function guarded(where, work) {
+  s.error = null;
+  try {
+    await work();
+  } catch (e) {
+    console.warn('[screening]', e);
+    s.error = { where, message: e && e.message ? e.message : String(e) };
+    s.progress = null;
+    render();
+  }
+}
+
+function scopeChanged() {
+  return guarded('scope', async () => {
+    await loadQuestions();
+    if (s.file) {
+      s.file = await ask('remap', { program: s.program, mapping: s.mapping });
+      s.result = null;
+      s.page = null;
+    }
+    render();
+  });
+}
+
+async function loadQuestions() {
+  const r = await ask('questions', { request: { region: region() || '000000', date: s.date, program: s.program, facts: {}, ...(s.policy ? { policy: s.policy } : {}) } });
+  s.questions = r.ok ? r.questions : [];
+}
+
+function downloadTemplate(format) {
+  return guarded('scope', async () => {
+    const blob = await ask('template', { format, questions: s.questions });
+    download(blob, `筛查模板-${s.program}.${format}`);
+  });
+}
+
+function readFile(f) {
+  s.timing = { dropped: performance.now() };
+  return guarded('file', async () => {
+    s.file = null;
+    s.result = null;
+    s.page = null;
+    s.mapping = null;
+    s.mappingOpen = false;
+    s.reading = f.name;
+    render();
+    try {
+      s.file = await ask('load', { file: f, name: f.name, program: s.program });
+    } finally {
+      s.reading = null;
+    }
+    s.timing.read = performance.now();
+    render();
+    if (!s.file.needsMapping && region()) await startScreening();
+    else if (!region()) {
+      s.error = { where: 'scope', message: '请先选择省份（和城市），再开始筛查。' };
+      render();
+    }
+  });
+}
+
+function applyMapping() {
+  return guarded('file', async () => {
+    const mapping = {};
+    for (const c of s.file.columns) {
+      const el = document.getElementById(`map-${c.index}`);
+      if (el) mapping[c.index] = el.value;
+    }
+    s.mapping = mapping;
+    s.file = await ask('remap', { program: s.program, mapping });
+    if (s.file.needsMapping) {
+      s.error = { where: 'file', message: s.file.columns.filter((c) => c.message).map((c) => c.message)[0] || '还没有任何一列对应到字段。' };
+      render();
+      return;
+    }
+    s.mappingOpen = false;
+    await startScreening();
+  });
+}
+
+function startScreening() {
+  return guarded('screen', async () => {
+    if (!region()) throw new Error('请先选择省份（和城市），再开始筛查。');
+    s.result = null;
+    s.page = null;
+    s.progress = { done: 0, total: s.file.rows };
+    render();
+    let last = 0;
+    onProgress = (p) => {
+      s.progress = p;
+      const now = performance.now();
+      if (now - last < 100) return;   // a frame now and then is enough
+      last = now;
+      const bar = document.getElementById('progress');
+      if (bar) bar.value = p.done;
+      const text = document.getElementById('progress-text');
+      if (text) text.textContent = `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}（${Math.round((p.done / p.total) * 100)}%）`;
+    };
+    const r = await ask('screen', { defaults: defaults(), chunk: Number(query.get('chunk')) || 0 });
+    onProgress = null;
+    s.progress = null;
+    s.result = r.summary ? r : { ...r, summary: null };
+    if (!r.summary) {   // cancelled
+      s.result = null;
+      s.error = { where: 'file', message: `已取消筛查（已完成 ${r.done.toLocaleString('zh-CN')} / ${r.total.toLocaleString('zh-CN')} 行）。` };
+      render();
+      return;
+    }
+    s.query = { state: '', reason: '', search: '', sort: 'row', dir: 'asc', offset: 0 };
+    s.page = await ask('page', { query: { ...s.query, limit: PAGE } });
+    render();
+    s.timing.summary = performance.now();
+    app.dataset.screened = String(Number(app.dataset.screened || 0) + 1);
+    document.getElementById('summary-h').focus({ preventScroll: false });
+  });
+}
+
+function refreshPage() {
+  return guarded('screen', async () => {
+    s.page = await ask('page', { query: { ...s.query, limit: PAGE } });
+    render();
+  });
+}
+
+function filterBy(change) {
+  s.query = { ...s.query, ...change, offset: 0 };
+  return refreshPage().then(() => {
+    const t = document.getElementById('table-h');
+    if (t) t.scrollIntoView();
+  });
+}
+
+function sortBy(key) {
+  s.query = { ...s.query, sort: key, dir: s.query.sort === key && s.query.dir === 'asc' ? 'desc' : 'asc', offset: 0 };
+  return refreshPage();
+}
+
+function turn(by) {
+  s.query = { ...s.query, offset: Math.max(0, s.query.offset + by * PAGE) };
+  return refreshPage();
+}
+
+function explain(r) {
+  return guarded('screen', async () => {
+    const res = await ask('explain', { index: r.index });
+    answerDialog(answerView(res, { questions: s.questions, title: `第 ${r.row} 行${r.name ? ` · ${r.name}` : ''}` }));
+  });
+}
+
+function exportResults(format) {
+  return guarded('screen', async () => {
+    const blob = await ask('export', { format });
+    download(blob, `筛查结果-${stamp()}.${format}`);
+  });
+}
+
+// ---------------------------------------------------------------- start
+
+async function boot() {
+  try {
+    s.catalog = await ask('init');
+    const preset = F.regionOf(s.catalog, query.get('region'));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(query.get('date') || '')) s.date = query.get('date');
+    if (preset) Object.assign(s, preset);
+    await loadQuestions();
+  } catch (e) {
+    console.warn('[screening]', e);
+    app.replaceChildren(h('h1', {}, '批量筛查'), h('p', { class: 'error', role: 'alert' }, '计算模块未能加载，请刷新页面再试。'));
+    app.dataset.engine = 'failed';
+    return;
+  }
+  app.dataset.engine = 'ready';
+  render();
+}
+
+// For scripts/screen-speed.mjs and the tests: when a file arrived and when its summary was drawn.
+globalThis.uieScreenTiming = () => ({ ...s.timing });
+boot();
