@@ -48,7 +48,7 @@ void refund(EvalContext& cx, bool compute) {
     param = size->number == a.size_large_option ? a.rate_large : a.rate_sme;
   }
   out.rate_param = param;
-  out.rate = &cx.at(param).rate;
+  out.rate = &cx.at(param, &out.rate_case).rate;
   if (param->cap) {
     r.amount_is_cap = true;
     r.cap_param = param;

@@ -49,6 +49,7 @@ struct RefundAmount {
   std::optional<Fen> base;         // contributions counted
   const Rate* rate = nullptr;
   const Param* rate_param = nullptr;
+  const ParamCase* rate_case = nullptr;  // the fact-dependent value that set the rate (国办发〔2025〕25号 相关企业)
   int size_option = -1;            // the size used
   enum class SizeSource { kNone, kFact, kDerived } size_source = SizeSource::kNone;
   const Derivation* size_derivation = nullptr;

@@ -84,7 +84,11 @@ class Notes {
                                   option_label(a.size_fact, f.size_option), f.size_derivation->cite->tag});
         }
         if (f.candidates) say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
-        if (f.rate_param && f.rate_param->cap) say(Msg::kRateCap, {f.rate->text, f.rate_param->set_by});
+        if (f.rate_param && f.rate_param->cap) {
+          // A raised ceiling is the raising document's (国办发〔2025〕25号), not the notice's.
+          bool raised = f.rate_case && f.rate_case->cite;
+          say(Msg::kRateCap, {f.rate->text, raised ? f.rate_case->cite->doc_no : f.rate_param->set_by});
+        }
         if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.pass_on_cite->tag});
         if (f.computed) {
           for (int e : a.exclude) {
