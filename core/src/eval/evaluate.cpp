@@ -42,6 +42,9 @@ bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::Optional
   const AmountRule& a = p.amount;
   const FactValue* unit = cx.given(a.unit_type_fact);
   bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
+  // The headcount a size is derived from is for enterprises only (晋人社厅发〔2024〕28号 二).
+  bool not_enterprise = unit && a.reads_both(static_cast<int>(unit->number));
+  if (o.size == Policy::OptionalFact::Size::kSizeSource && not_enterprise) return false;
   return !(own_rate || (o.size == Policy::OptionalFact::Size::kSizeSource && cx.given(a.size_fact)));
 }
 

@@ -56,6 +56,8 @@ struct RefundAmount {
   std::int64_t derived_from = 0;   // the headcount the size was derived from
   std::int64_t derived_min = 0;
   bool candidates = false;         // size unknown: both amounts shown
+  bool readings = false;           // a 参照实施 unit read two ways: the candidates are the readings'
+  int unit_option = -1;
   Fen large = 0, sme = 0;
   const Rate* large_rate = nullptr;
   const Rate* sme_rate = nullptr;

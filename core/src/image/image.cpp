@@ -436,6 +436,7 @@ void io(A& a, AmountRule& m) {
   a(m.unit_type_fact);
   a(m.size_fact);
   list(a, m.rate_by_unit_type, [&](const Param*& p) { param(a, p); });
+  list(a, m.both_readings, [&](int& f) { a(f); });
   param(a, m.rate_large);
   param(a, m.rate_sme);
   a(m.size_large_option);

@@ -25,6 +25,7 @@ const std::array<MessageDef, kMessageCount>& message_defs() {
       {"entitlement_extended", {"months"}},
       {"size_derived", {"fact", "value", "min", "size", "cite"}},
       {"size_candidates", {"large", "large_rate", "sme", "sme_rate"}},
+      {"unit_readings", {"unit", "sme", "sme_rate", "large", "large_rate"}},
       {"rate_cap", {"rate", "doc_no"}},
       {"pass_on", {"amount", "cite"}},
       {"excluded", {"fact", "amount", "cite"}},

@@ -22,7 +22,7 @@ enum class Msg {
   // explanations inside condition sentences
   kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended,
   // notes
-  kSizeDerived, kSizeCandidates, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
+  kSizeDerived, kSizeCandidates, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
   kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
   kDisclaimer,
   // request errors

@@ -147,6 +147,13 @@ struct AmountRule {
   int pass_on = -1;          // part of the refund passed on to user units
   int unit_type_fact = -1, size_fact = -1;
   std::vector<const Param*> rate_by_unit_type;  // by option index of unit_type; null = by size
+  // By option index of unit_type, 1 where the document only says 参照实施
+  // ("sme_or_by_size"): the SME rate, or by size like an enterprise; a large
+  // (or unknown) size then gets both amounts. Empty when no unit is read so.
+  std::vector<int> both_readings;
+  bool reads_both(int unit_option) const {
+    return unit_option >= 0 && static_cast<std::size_t>(unit_option) < both_readings.size() && both_readings[static_cast<std::size_t>(unit_option)];
+  }
   const Param* rate_large = nullptr;
   const Param* rate_sme = nullptr;
   int size_large_option = -1, size_sme_option = -1;

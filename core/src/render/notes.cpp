@@ -83,7 +83,11 @@ class Notes {
           say(Msg::kSizeDerived, {label(f.size_derivation->from), std::to_string(f.derived_from), std::to_string(f.derived_min),
                                   option_label(a.size_fact, f.size_option), f.size_derivation->cite->tag});
         }
-        if (f.candidates) say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
+        if (f.readings) {
+          say(Msg::kUnitReadings, {option_label(a.unit_type_fact, f.unit_option), yuan_str(f.sme), f.sme_rate->text, yuan_str(f.large), f.large_rate->text});
+        } else if (f.candidates) {
+          say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
+        }
         if (f.rate_param && f.rate_param->cap) {
           // A raised ceiling is the raising document's (国办发〔2025〕25号), not the notice's.
           bool raised = f.rate_case && f.rate_case->cite;
