@@ -22,7 +22,7 @@ TEST_CASE("questions list only the facts the policy uses, in asking order", "[qu
 }
 
 TEST_CASE("questions cite each part of the amount to its own clause", "[questions]") {
-  // 晋人社厅发〔2024〕28号: the base and rates in 二, the dispatch parts in 五 (docs/issue9-pending.md §7).
+  // 晋人社厅发〔2024〕28号: the base and rates in 二, the dispatch parts in 五 (rules/README.md: exclude_cite, pass_on_cite).
   json q = questions({{"region", "140000"}, {"date", "2024-07-15"}, {"program", "stabilization_refund"}});
   REQUIRE(q["ok"] == true);
   std::map<std::string, std::string> cited;

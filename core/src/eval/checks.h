@@ -3,7 +3,7 @@
 // fact an exact derivation computes otherwise (months to the legal retirement
 // age from the birth month), and months of benefit drawn beyond the longest
 // entitlement where no extension to retirement age can explain them
-// (docs/issue9-pending.md §4, §5). Shared by every entry point through
+// (docs/contract-notes.md, "Months to retirement"). Shared by every entry point through
 // choose_policy.
 #pragma once
 

@@ -83,7 +83,7 @@ struct DurationResult {
   std::int64_t retirement_age = 0;             // derived: months
   const Cite* schedule_cite = nullptr;         // derived: the schedule's clause
   // Months drawn beyond the entitlement with the months to retirement unknown
-  // (docs/issue9-pending.md §5): undecided until they are given.
+  // (docs/contract-notes.md, "benefit_months_used above the entitlement"): undecided until they are given.
   bool needs_retirement = false;
 };
 
