@@ -120,7 +120,7 @@ bool run_csv(const uie::Engine& engine, std::istream& in, std::ostream& out, std
   bool table = output == uie::CsvOutput::kTable;
   bool first = true, bom = false;
   int out_gb = -1;  // the table's encoding, fixed at its first write: 1 GB18030, 0 UTF-8
-  std::string chunk(1 << 20, '\0'), text, buffer, encoded;
+  std::string chunk(1 << 18, '\0'), text, buffer, encoded;
   // The table goes out as the input came in: GB18030, or UTF-8 (with the
   // byte-order mark the input had, so Excel reads it as UTF-8 again). While
   // the input has been ASCII only, its encoding is not known yet: the table

@@ -7,7 +7,9 @@
 // Size: every file of the built site (build/wasm/site; the page's own scripts
 // there are minified), raw, gzip -9 and brotli -q 11, as the build also
 // writes them beside each file for the server; the rule packs are compiled
-// into estimator.wasm and are shown for information. Budget: everything
+// into the module and are shown for information. The single page loads
+// estimator-lite (the engine without screening); estimator.js and .wasm (the
+// whole engine) are the screening page's. Budget: everything the single page loads
 // together at most 150 KB (150 × 1024 bytes) brotli. What a browser really
 // transfers, headers included: scripts/page-speed.mjs.
 // The screening page (screen.html, screen/**, shared/uie-screen.js) has a budget of its own: what
@@ -26,7 +28,8 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const BUDGET = 150 * 1024;
 const SCREEN_BUDGET = 200 * 1024;
 // The screening page's own files, and what of the rest it loads too.
-const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js';
+const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
+  /^estimator\.(js|wasm)$/.test(name);   // the whole module: the single page loads estimator-lite
 const screeningUses = (name) => screening(name) || /^(estimator(-api)?\.(js|wasm)|shared\/uie-front\.js|style\.css|dom\.mjs)$/.test(name);
 
 // ---- a cold start, measured in a fresh process (run by the parent below) ----
@@ -82,7 +85,7 @@ try {
   console.error(`size-report: no site in ${site}; build it: cmake --preset wasm && cmake --build --preset wasm`);
   process.exit(2);
 }
-const kindOf = (f) => (f.endsWith('.wasm') ? 'wasm' : /estimator(-api)?\.js$/.test(f) ? 'glue + API' : 'page');
+const kindOf = (f) => (f.endsWith('.wasm') ? 'wasm' : /estimator(-lite|-api)?\.js$/.test(f) ? 'glue + API' : 'page');
 const allRows = siteFiles.map((f) => ({ name: relative(site, f), kind: kindOf(f), ...sizes(readFileSync(f)) }));
 const rows = allRows.filter((r) => !screening(r.name));
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
@@ -97,7 +100,7 @@ for (const kind of ['wasm', 'glue + API', 'page']) {
 // rules/schema/ holds the editors' JSON Schemas: not compiled in.
 const packs = files(join(repo, 'rules')).filter((f) => f.endsWith('.json') && !f.startsWith(join(repo, 'rules', 'schema'))).map((f) => readFileSync(f));
 const packSizes = sizes(Buffer.concat(packs));
-console.log(`Rule packs (${packs.length} files, compiled into estimator.wasm, so already counted above): ` +
+console.log(`Rule packs (${packs.length} files, compiled into the module, so already counted above): ` +
             `${fmt(packSizes.raw)} raw, ${fmt(packSizes.gzip)} gzip, ${fmt(packSizes.brotli)} brotli (as one stream)`);
 const pageWithin = total.brotli <= BUDGET;
 console.log(`Budget: ${kb(total.brotli)} brotli of ${kb(BUDGET)}: ${pageWithin ? 'within budget' : 'OVER BUDGET'}`);

@@ -1,6 +1,7 @@
 # Script mode: assembles the static site OUT from WEB (the page, without the
 # WeChat mini-program under web/miniprogram/ and without README files),
-# FACADE (the JS API) and GLUE (estimator.js, with estimator.wasm beside it). OUT is rebuilt from scratch
+# FACADE (the JS API), GLUE (estimator.js, with estimator.wasm beside it: the screening page's)
+# and LITE (estimator-lite.js and .wasm: the single-estimate page's, without screening). OUT is rebuilt from scratch
 # so a file removed from web/ never lingers; what takes time (minifying,
 # compressing) is cached by content hash in OUT-cache/.
 #
@@ -52,6 +53,10 @@ endif()
 get_filename_component(glue_dir "${GLUE}" DIRECTORY)
 get_filename_component(glue_name "${GLUE}" NAME_WE)
 file(COPY "${FACADE}" "${GLUE}" "${glue_dir}/${glue_name}.wasm" DESTINATION "${OUT}")
+# The single-estimate page's module (estimator-lite: no screening entry points).
+get_filename_component(lite_dir "${LITE}" DIRECTORY)
+get_filename_component(lite_name "${LITE}" NAME_WE)
+file(COPY "${LITE}" "${lite_dir}/${lite_name}.wasm" DESTINATION "${OUT}")
 
 file(GLOB_RECURSE site_files "${OUT}/*")
 set(used "")

@@ -69,7 +69,13 @@ const en = () => ui.lang === 'en';
 const question = (fact) => s.questions.find((q) => q.fact === fact);
 const labelOf = (q) => (en() ? q.label_en || q.label : q.label);
 // The lang of an engine text on an English page: Chinese until the rules give English.
-const zh = (text) => (en() && /[\u3400-\u9fff]/.test(String(text)) ? 'zh-CN' : null);
+// Marked Chinese in English mode when it is mostly Chinese: an English sentence
+// that ends with a Chinese citation tag is still English.
+const zh = (text) => {
+  if (!en()) return null;
+  const s = String(text);
+  return (s.match(/[\u3400-\u9fff]/g) || []).length > (s.match(/[A-Za-z]/g) || []).length ? 'zh-CN' : null;
+};
 
 // ---------------------------------------------------------------- history
 

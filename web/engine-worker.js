@@ -1,6 +1,6 @@
 /*
  * The estimator in a dedicated Worker (started by engine-client.js). Loading
- * it (compiling estimator.wasm, reading the rule packs on the first call)
+ * it (compiling estimator-lite.wasm, reading the rule packs on the first call)
  * takes 0.2–0.8 s of CPU; here it never blocks the page, which draws its
  * first question at once and stays responsive while the engine starts.
  *
@@ -8,14 +8,16 @@
  * Messages out: { ready: true } or { ready: false, error } once, then
  *               { id, text } (the engine's JSON text) or { id, error: { code, message } }.
  * The facade (estimator-api.js) still does the rest: one module compiled
- * once, a trapped instance replaced by a fresh one.
+ * once, a trapped instance replaced by a fresh one. estimator-lite is the
+ * engine without the screening entry points (13 KB less to download); the
+ * screening page loads the whole estimator.js.
  */
 'use strict';
 
 // The download starts now and overlaps the loading of the glue below.
-var early = fetch('estimator.wasm');
+var early = fetch('estimator-lite.wasm');
 
-importScripts('estimator.js', 'estimator-api.js');
+importScripts('estimator-lite.js', 'estimator-api.js');
 
 function firstFetch(url) {
   var response = early || fetch(url);   // a failed load is fetched again on the next try
@@ -29,7 +31,7 @@ function errorOf(e) {
 
 var started = UieEstimator.createEstimator({
   factory: createUieModule,
-  instantiate: UieEstimator.fromUrl('estimator.wasm', firstFetch),
+  instantiate: UieEstimator.fromUrl('estimator-lite.wasm', firstFetch),
   log: function (line) { console.warn('[estimator]', line); },
 });
 

@@ -141,7 +141,7 @@ export const STRINGS = {
     idleTitle: 'Still there?',
     idleText: (n) => `In ${n} seconds every answer is cleared and the page starts over.`,
     idleStay: 'Continue',
-    policyInChinese: 'The policy texts (help, conditions, notes and quotes) are shown in the original Chinese.',
+    policyInChinese: 'The quotes from the policy texts, and the document numbers, are shown in the original Chinese.',
     noCities: 'The whole province’s rules apply.',
   },
 };

@@ -98,7 +98,7 @@ describe('serving', () => {
     assert.match(CSP, /default-src 'none'/);
     assert.match(CSP, /connect-src 'self'/);
     // What the engine Worker fetched asked for brotli too, so it came compressed.
-    for (const p of ['/engine-worker.js', '/estimator.js', '/estimator-api.js', '/estimator.wasm']) {
+    for (const p of ['/engine-worker.js', '/estimator-lite.js', '/estimator-api.js', '/estimator-lite.wasm']) {
       const asked = env.requests.slice(from).filter((r) => r.url === p);
       assert.ok(asked.length, `${p} was fetched`);
       assert.ok(asked.every((r) => /\bbr\b/.test(r.accept)), `${p}: ${asked.map((r) => r.accept).join(' | ')}`);

@@ -17,7 +17,7 @@ describe('the estimator page', () => {
     await page.waitForSelector('#app[data-screen="who"]');
     await engineReady(page);
     assert.equal(page.workers().length, 1, 'one engine Worker');
-    assert.ok(env.served.some((u) => u === '/estimator.wasm'), 'the Worker fetched the module');
+    assert.ok(env.served.some((u) => u === '/estimator-lite.wasm'), 'the Worker fetched the module (estimator-lite, the engine without screening)');
     assert.equal(await page.evaluate(() => typeof globalThis.createUieModule), 'undefined', 'no engine on the page itself');
     assert.equal(await page.locator('.card[data-program="stabilization_refund"] .card-what').innerText(), '失业保险稳岗返还',
                  'the titles fill in once the catalog arrives');
@@ -264,7 +264,9 @@ describe('the estimator page', () => {
       }
     });
     await choose(page, 'stabilization_refund', '140000', '2024-07-15');
-    assert.match(await page.locator('#policy-lang').innerText(), /policy texts .* original Chinese/, 'said on the first question');
+    assert.match(await page.locator('#policy-lang').innerText(), /quotes .* original Chinese/, 'said on the first question');
+    assert.equal(await page.locator('form[data-fact="unit_type"] .help').innerText(),
+      'Choose the kind of unit it was registered as for social insurance.', 'help from rules/programs.json help_en');
     await answer(page, 'Enterprise');
     assert.equal(await page.locator('form[data-fact] .unit').innerText(), 'people');
     await answer(page, 'eighty');
@@ -282,6 +284,17 @@ describe('the estimator page', () => {
     assert.doesNotMatch(amount, /万|10,000 yuan/, 'no "×10,000 yuan (万元)"');
     assert.match(await page.locator('.answers').innerText(), /24 months/);
     assert.ok(await page.locator('#policy-lang').isVisible(), 'and on the result');
+    // The conditions and notes come from the packs' text_en: English, with only the
+    // document numbers and citation tags in Chinese.
+    const layoff = await page.locator('.all-conditions [data-condition="layoff_rate"] .text').innerText();
+    assert.match(layoff, /Last year's layoff rate 5(\.0+)?% \(4÷80\), not above 5\.5%/);
+    const sentences = await page.locator('.all-conditions .condition .text, .notes li').allInnerTexts();
+    assert.ok(sentences.length >= 5, JSON.stringify(sentences));
+    for (const text of sentences) {
+      const rest = text.replace(/（[^（）]*）/g, '').replace(/\p{Script=Han}+〔\d{4}〕\d+号/gu, '').replace(/“[^”]*”/g, '');
+      assert.doesNotMatch(rest, /\p{Script=Han}/u, `Chinese in an English sentence: ${text}`);
+    }
+    assert.equal(await page.locator('.notes li').first().getAttribute('lang'), null, 'an English note is not marked as Chinese');
     const langs = await page.evaluate(() => globalThis.__langs);
     assert.ok(langs.length >= 5 && langs.every((l) => l === 'en'), JSON.stringify(langs));
     await axeCheck(page, 'English result');

@@ -19,6 +19,11 @@ TEST_CASE("questions list only the facts the policy uses, in asking order", "[qu
   CHECK(q["questions"][2]["unit"] == "人");
   CHECK(q["questions"][2]["min"] == 1);
   CHECK(q["questions"][3]["cite"]["doc_no"] == "青人社厅发〔2021〕50号");
+  // help_en beside help (rules/programs.json); null where the fact has no help at all.
+  CHECK(q["questions"][0]["help"] == "按参保登记的单位性质选择。");
+  CHECK(q["questions"][0]["help_en"] == "Choose the kind of unit it was registered as for social insurance.");
+  CHECK(q["questions"][7]["help"].is_null());
+  CHECK(q["questions"][7]["help_en"].is_null());
 }
 
 TEST_CASE("questions cite each part of the amount to its own clause", "[questions]") {

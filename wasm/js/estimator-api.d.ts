@@ -136,6 +136,8 @@ export interface Question {
   label_en: string;
   unit: string | null;
   help: string | null;
+  /** The English of `help` (rules/programs.json `help_en`); null where the rules give none. */
+  help_en: string | null;
   cite: Cite | null;
   options?: QuestionOption[];
   min: number | null;
@@ -179,9 +181,11 @@ export class EstimatorError extends Error {
   /**
    * load_failed: the module could not be downloaded or instantiated;
    * rules_invalid: the embedded rule packs did not load (see `issues`);
-   * engine_failure: the instance trapped during this call; it has been replaced, retry.
+   * engine_failure: the instance trapped during this call; it has been replaced, retry;
+   * not_in_module: screen, screenCsv or csvColumns on estimator-lite (the single-estimate
+   * page's module, built without screening): load estimator.js for those.
    */
-  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | string;
+  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | 'not_in_module' | string;
   readonly cause?: unknown;
   readonly issues?: { file: string; pointer: string; message: string }[];
 }

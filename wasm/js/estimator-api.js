@@ -24,6 +24,10 @@
   'use strict';
 
   /** An error of the API itself (not of a request: those are responses). */
+  // The entry points estimator-lite (the single-estimate page's module) leaves
+  // out, by the raw binding each one calls.
+  var SCREENING_VIEWS = { screen: 'screenView', screenCsv: 'screenCsvView', csvColumns: 'csvColumnsView' };
+
   class EstimatorError extends Error {
     constructor(code, message, details) {
       super(message);
@@ -194,6 +198,9 @@
     // abort, a stack overflow), the instance may be corrupt afterwards: drop
     // it and start a fresh one now, so the next call finds it ready.
     _invoke(mod, name, args) {
+      if (SCREENING_VIEWS[name] && typeof mod[SCREENING_VIEWS[name]] !== 'function') {
+        throw new EstimatorError('not_in_module', '这个计算模块（estimator-lite，单项测算页用）不含批量筛查；批量筛查请加载 estimator.js。');
+      }
       try {
         return mod[name].apply(null, args);
       } catch (e) {

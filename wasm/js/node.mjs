@@ -23,10 +23,11 @@ export function wasmDir() {
 /**
  * Loads the module from `dir` (default wasmDir()). The wasm bytes are handed
  * over directly: the 3.1.6 glue would otherwise fetch() a file path, which
- * fails under Node 20.
+ * fails under Node 20. `module`: 'estimator' (the whole engine) or
+ * 'estimator-lite' (the single-estimate page's: no screening entry points).
  */
-export async function loadEstimator({ dir = wasmDir(), log, onRestart } = {}) {
-  const factory = require(join(dir, 'estimator.js'));
-  const wasmBinary = readFileSync(join(dir, 'estimator.wasm'));
+export async function loadEstimator({ dir = wasmDir(), module = 'estimator', log, onRestart } = {}) {
+  const factory = require(join(dir, `${module}.js`));
+  const wasmBinary = readFileSync(join(dir, `${module}.wasm`));
   return createEstimator({ factory, wasmBinary, log, onRestart });
 }

@@ -187,7 +187,8 @@ const CsvSession::Context& CsvSession::context(const std::vector<std::string_vie
   if (c.program.empty()) return fail("invalid_request", "/program", m.text(Msg::kCsvNoProgram, en));
   c.program_def = rules_.program(c.program);
   if (!c.program_def) {
-    return fail("unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {json_quoted(c.program), rules_.unknown_program_list}));
+    const std::string& known = en ? rules_.unknown_program_list_en : rules_.unknown_program_list;
+    return fail("unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {json_quoted(c.program), known}));
   }
   c.ok = true;
   return c;
@@ -343,8 +344,9 @@ std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defa
   const RuleSet& rules = *impl_->rules;
   std::string out;
   if (!defaults.program.empty() && !rules.program(defaults.program)) {
+    const std::string& known = o.english ? rules.unknown_program_list_en : rules.unknown_program_list;
     render_error(out, "unknown_program", "/program",
-                 rules.messages.text(Msg::kUnknownProgram, o.english, {json_quoted(defaults.program), rules.unknown_program_list}));
+                 rules.messages.text(Msg::kUnknownProgram, o.english, {json_quoted(defaults.program), known}));
     return out;
   }
   CsvReader reader(impl_->limits.max_request_bytes);

@@ -123,7 +123,7 @@ bool read_request(const RuleSet& rules, std::string_view text, const Limits& lim
   if (program->type != T::kString) return fail(err, "invalid_request", "/program", m.text(Msg::kProgramNotString, en, {shown(tree, *program)}));
   out.program = rules.program(tree.text(*program));
   if (!out.program) {
-    return fail(err, "unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {shown(tree, *program), rules.unknown_program_list}));
+    return fail(err, "unknown_program", "/program", m.text(Msg::kUnknownProgram, en, {shown(tree, *program), en ? rules.unknown_program_list_en : rules.unknown_program_list}));
   }
   out.policy_id.clear();
   if (const Node* p = tree.member(root, "policy")) {

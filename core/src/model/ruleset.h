@@ -24,7 +24,8 @@ struct RuleSet {
   std::deque<Cite> cites;                            // pointed at by the rules; never moves
   Messages messages;
   std::string catalog_json;
-  std::string unknown_program_list;  // "a、b、c", for the unknown_program message
+  std::string unknown_program_list;     // "a、b、c", for the unknown_program message
+  std::string unknown_program_list_en;  // "a, b, c": the same with the English list separator
 
   const ProgramDef* program(std::string_view id) const {
     for (const auto& p : programs) {

@@ -42,7 +42,7 @@ RawAmount merge_amount(const RawAmount& parent, const RawAmount& child) {
   take(out.unit, child.unit);
   take(out.individual, child.individual);
   take(out.text, child.text);
-  take(out.text_en, child.text_en);
+  if (child.text) out.text_en = child.text_en;  // the English follows its Chinese: never the parent's beside the child's
   take(out.exclude, child.exclude);
   take(out.rate_by_unit_type, child.rate_by_unit_type);
   take(out.rate_by_size, child.rate_by_size);

@@ -79,6 +79,9 @@ void render_policy_questions(const Policy& p) {
     b.next("help");
     if (f.help.empty()) b.null();
     else b.str(f.help);
+    b.next("help_en");  // null where the pack gives no English: a page shows `help` then
+    if (f.help_en.empty()) b.null();
+    else b.str(f.help_en);
     const Cite* cite = p.fact_cites[static_cast<std::size_t>(id)];
     b.next("cite").raw(cite ? cite->json : "null").next("options").raw("[");
     for (std::size_t i = 0; i < f.options.size(); ++i) {
@@ -156,7 +159,11 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
     o.raw(first->catalog_json).next("programs").raw("[").raw(programs).raw("]}");
   }
   o.raw("]}");
-  for (const auto& p : rs.programs) rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : "、") + p.id;
+  const std::string zh_sep = rs.messages.text(Msg::kListSeparator, false), en_sep = rs.messages.text(Msg::kListSeparator, true);
+  for (const auto& p : rs.programs) {
+    rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : zh_sep) + p.id;
+    rs.unknown_program_list_en += (rs.unknown_program_list_en.empty() ? "" : en_sep) + p.id;
+  }
 }
 
 }  // namespace uie
