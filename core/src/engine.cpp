@@ -2,6 +2,7 @@
 #include "uie/engine.h"
 
 #include "engine_impl.h"
+#include "eval/checks.h"
 #include "eval/evaluate.h"
 #include "eval/select.h"
 #include "image/image.h"
@@ -31,18 +32,35 @@ std::string date_text(const Messages& m, const Date& d, bool en) {
 
 }  // namespace
 
+namespace {
+
+// The policy, once its rules have checked the facts (eval/checks.h).
+const Policy* checked(const RuleSet& rules, const Policy* p, const Request& req, bool en, std::string& out) {
+  RequestError err;
+  if (p && !check_policy_facts(rules, *p, req, en, err)) {
+    render_error(out, err.code, err.path, err.message);
+    return nullptr;
+  }
+  return p;
+}
+
+}  // namespace
+
 const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow_latest, bool en, std::string& out) {
   const Messages& m = rules.messages;
   const std::string& program = en ? req.program->title_en : req.program->title;
   if (!req.policy_id.empty()) {
     const Policy* p = find_policy(rules, req.policy_id, *req.program);
     if (!p) render_error(out, "unknown_policy", "/policy", m.text(Msg::kUnknownPolicy, en, {req.policy_id, program}));
-    return p;
+    return checked(rules, p, req, en, out);
   }
   Selection s = select_policy_cached(rules, req.region, *req.program, req.date);
-  if (s.policy) return s.policy;
-  if (allow_latest && s.latest) return s.latest;
+  if (s.policy) return checked(rules, s.policy, req, en, out);
+  if (allow_latest && s.latest) return checked(rules, s.latest, req, en, out);
   std::string message = m.text(Msg::kNoPolicy, en, {date_text(m, req.date, en), req.region, program});
+  if (!any_in_force_during(rules, req.region, *req.program, req.date.year)) {
+    message += m.text(Msg::kNoPolicyYear, en, {std::to_string(req.date.year), program});
+  }
   if (s.latest) {
     const Policy& l = *s.latest;
     std::string to = l.valid_to ? date_text(m, *l.valid_to, en) : m.text(Msg::kOpenEnded, en);

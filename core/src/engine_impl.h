@@ -25,8 +25,9 @@ struct Scratch {
 };
 Scratch& scratch();
 
-// The policy a request is evaluated under, or null with the error written to
-// `out`. `allow_latest` (questions) falls back to the latest policy instead of
+// The policy a request is evaluated under, with the facts checked against its
+// rules (eval/checks.h), or null with the error written to `out`.
+// `allow_latest` (questions) falls back to the latest policy instead of
 // refusing when none is in force.
 const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow_latest, bool english, std::string& out);
 

@@ -50,3 +50,15 @@ test("the contract examples' error shorthand matches error.code and error.path",
   assert.equal(match({ ok: false, error: { path: '' } }, error).length, 1);
   assert.equal(match({ ok: true }, error).length, 1);
 });
+
+test('a condition may be {passed, cite}; an error may list message_includes', () => {
+  const cited = {
+    conditions: [{ id: 'a', passed: true, cite: { doc_no: '甲', clause: '二', quote: '原文' } }],
+    error: { code: 'no_policy_in_force', message: '本工具没有收录2026年施行的文件' },
+  };
+  assert.deepEqual(match({ conditions: { a: { passed: true, cite: { clause: '二' } } } }, cited), []);
+  assert.equal(match({ conditions: { a: { passed: true, cite: { clause: '三' } } } }, cited).length, 1);
+  assert.equal(match({ conditions: { a: { passed: false, cite: { clause: '二' } } } }, cited).length, 1);
+  assert.deepEqual(match({ error: { message_includes: ['没有收录', '2026'] } }, cited), []);
+  assert.equal(match({ error: { message_includes: ['没有收录', '2027'] } }, cited).length, 1);
+});

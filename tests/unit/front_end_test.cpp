@@ -1,6 +1,8 @@
 // The questions and catalog entry points that front ends build forms from.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "support.h"
 
 using namespace uie_test;
@@ -22,6 +24,25 @@ TEST_CASE("questions list only the facts the policy uses, in asking order", "[qu
   CHECK(q["questions"][0]["help_en"] == "Choose the kind of unit it was registered as for social insurance.");
   CHECK(q["questions"][7]["help"].is_null());
   CHECK(q["questions"][7]["help_en"].is_null());
+}
+
+TEST_CASE("questions cite each part of the amount to its own clause", "[questions]") {
+  // 晋人社厅发〔2024〕28号: the base and rates in 二, the dispatch parts in 五 (rules/README.md: exclude_cite, pass_on_cite).
+  json q = questions({{"region", "140000"}, {"date", "2024-07-15"}, {"program", "stabilization_refund"}});
+  REQUIRE(q["ok"] == true);
+  std::map<std::string, std::string> cited;
+  for (const auto& x : q["questions"]) cited[x["fact"]] = x["cite"]["doc_no"].get<std::string>() + " " + x["cite"]["clause"].get<std::string>();
+  const std::string national = "人社部发〔2024〕40号 二", er = "晋人社厅发〔2024〕28号 二", wu = "晋人社厅发〔2024〕28号 五";
+  for (const char* f : {"unit_type", "insured_headcount", "layoffs", "contribution_months"}) CHECK(cited[f] == national);
+  for (const char* f : {"size", "contributions_paid", "seriously_dishonest", "license_revoked", "abnormal_operations"}) CHECK(cited[f] == er);
+  CHECK(cited["avg_insured_headcount"] == "晋人社厅发〔2024〕28号 二 关于企业划型");
+  for (const char* f : {"labor_dispatch", "public_dispatch_contributions", "dispatched_contributions"}) CHECK(cited[f] == wu);
+  // 2025: the rates in 一, the passed-on part in 四.
+  json q25 = questions({{"region", "140000"}, {"date", "2025-07-01"}, {"program", "stabilization_refund"}});
+  for (const auto& x : q25["questions"]) cited[x["fact"]] = x["cite"]["clause"];
+  CHECK(cited["contributions_paid"] == "一");
+  CHECK(cited["dispatched_contributions"] == "四");
+  CHECK(cited["labor_dispatch"] == "四");
 }
 
 TEST_CASE("questions fall back to the latest policy when none is in force", "[questions]") {

@@ -26,7 +26,13 @@ std::string match_object(const json& expect, const json& actual, const std::stri
           if (cond.value("id", "") == c.key()) found = cond;
         }
         if (found.is_null()) return here + "/" + c.key() + ": no such condition";
-        if (found["passed"] != *c) return here + "/" + c.key() + ": passed is " + found["passed"].dump() + ", want " + c->dump();
+        // A value is the expected `passed`, or {"passed", "cite"} with the cite matched partially.
+        const json& passed = c->is_object() ? c->value("passed", json(nullptr)) : *c;
+        if (found["passed"] != passed) return here + "/" + c.key() + ": passed is " + found["passed"].dump() + ", want " + passed.dump();
+        if (c->is_object() && c->contains("cite")) {
+          std::string d = match((*c)["cite"], found["cite"], here + "/" + c.key() + "/cite");
+          if (!d.empty()) return d;
+        }
       }
     } else if (k == "whatif" && it->is_array()) {
       for (const auto& want : *it) {
@@ -41,6 +47,12 @@ std::string match_object(const json& expect, const json& actual, const std::stri
           any = any || n.get<std::string>().find(want.get<std::string>()) != std::string::npos;
         }
         if (!any) return here + ": no note contains " + want.dump();
+      }
+    } else if (k == "message_includes" && it->is_array()) {
+      // Inside an expected error: substrings of its message.
+      std::string message = actual.value("message", std::string());
+      for (const auto& want : *it) {
+        if (message.find(want.get<std::string>()) == std::string::npos) return here + ": the message does not contain " + want.dump();
       }
     } else if ((k == "code" || k == "path") && expect.value("ok", true) == false && actual.contains("error")) {
       // The contract's examples write an expected error flat: {"ok": false, "code", "path"}.
@@ -82,6 +94,13 @@ TEST_CASE("the matcher itself tells a match from a mismatch", "[scenarios]") {
   CHECK(match({{"notes_include", {"说明"}}}, response, "").empty());
   CHECK_FALSE(match({{"notes_include", {"没有"}}}, response, "").empty());
   CHECK_FALSE(match({{"missing", json::array()}}, response, "").empty());
+  json cited = {{"conditions", {{{"id", "a"}, {"passed", true}, {"cite", {{"doc_no", "甲"}, {"clause", "二"}, {"quote", "原文"}}}}}},
+                {"error", {{"message", "没有收录2026年施行的文件"}}}};
+  CHECK(match({{"conditions", {{"a", {{"passed", true}, {"cite", {{"clause", "二"}}}}}}}}, cited, "").empty());
+  CHECK_FALSE(match({{"conditions", {{"a", {{"passed", true}, {"cite", {{"clause", "三"}}}}}}}}, cited, "").empty());
+  CHECK_FALSE(match({{"conditions", {{"a", {{"passed", false}, {"cite", {{"clause", "二"}}}}}}}}, cited, "").empty());
+  CHECK(match({{"error", {{"message_includes", {"没有收录", "2026"}}}}}, cited, "").empty());
+  CHECK_FALSE(match({{"error", {{"message_includes", {"没有收录", "2027"}}}}}, cited, "").empty());
 }
 
 TEST_CASE("every scenario vector gives the expected response", "[scenarios]") {

@@ -88,3 +88,22 @@ TEST_CASE("the law refines the regulation it restates", "[select]") {
   json old = estimate({{"region", "000000"}, {"date", "2005-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
   CHECK(old["policy"]["id"] == "cn-regulation-1999");
 }
+
+TEST_CASE("with no policy in force the message says whether any document of that year is encoded", "[select]") {
+  auto text = [](const json& r) { return r["error"]["message"].get<std::string>(); };
+  json r = estimate(refund("140000", "2026-12-01"));
+  CHECK(text(r).find("本工具没有收录2026年施行的“失业保险稳岗返还”文件") != std::string::npos);
+  CHECK(text(r).find("最近的一份是 晋人社厅发〔2025〕13号") != std::string::npos);
+  // A year with a policy in force on some other day of it: the sentence would be false.
+  std::vector<uie::PackText> packs = uie::embedded_packs();
+  json later = {{"kind", "policy"}, {"format", 1}, {"id", "bj-test-2026"}, {"doc_no", "京测试〔2026〕1号"}, {"title", "测试"},
+                {"issuer", "测试"}, {"issued", "2026-06-01"}, {"region", "110000"}, {"source", "test"}, {"extends", "cn-2025-18"},
+                {"programs", {{"stabilization_refund", {{"valid_from", "2026-07-01"}, {"valid_to", "2026-12-31"},
+                                                        {"validity_cite", {{"clause", "一"}, {"quote", "自2026年7月1日起施行"}}}}}}}};
+  packs.push_back({"later.json", later.dump()});
+  auto loaded = uie::Engine::load(packs);
+  REQUIRE(loaded.ok());
+  json early = json::parse(loaded.engine->estimate(refund("110000", "2026-03-01").dump()));
+  REQUIRE(early["error"]["code"] == "no_policy_in_force");
+  CHECK(text(early).find("没有收录") == std::string::npos);
+}

@@ -113,11 +113,17 @@ TEST_CASE("the national pack alone gives the ceiling, flagged as such", "[refund
   CHECK(r["amount_is_cap"] == true);
 }
 
-TEST_CASE("other kinds of unit get the SME rate nationally, and 青海 puts social groups at 30%", "[refund]") {
+TEST_CASE("other kinds of unit: SME size at the SME rate, large or unknown both readings, and 青海 puts social groups at 30%", "[refund]") {
   json f = sme(80, 0, "10000");
   f["unit_type"] = "social_group";
-  f.erase("size");
   CHECK(estimate(request("140000", "2024-07-15", f))["amount_fen"] == 600000);
+  f["size"] = "large";
+  json both = estimate(request("140000", "2024-07-15", f));
+  CHECK(both["amount_fen"].is_null());
+  CHECK(both["candidates"] == json{{"large", 300000}, {"sme", 600000}});
+  f.erase("size");
+  CHECK(estimate(request("140000", "2024-07-15", f))["candidates"] == json{{"large", 300000}, {"sme", 600000}});
+  f["size"] = "large";
   f.erase("contribution_months");
   CHECK(estimate(request("630000", "2021-07-15", f))["amount_fen"] == 300000);
   f["unit_type"] = "law_firm";

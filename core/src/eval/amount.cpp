@@ -22,9 +22,20 @@ void refund(EvalContext& cx, bool compute) {
   const FactValue* unit = cx.value(a.unit_type_fact);
   if (!unit) return;
   out.has_unit = true;
+  out.unit_option = static_cast<int>(unit->number);
   const Param* param = a.rate_by_unit_type[static_cast<std::size_t>(unit->number)];
+  // 参照实施 without more (docs/contract-notes.md, "Two readings"): the rates
+  // as written, without a case for enterprises (国办发〔2025〕25号 names 相关企业);
+  // the size as given, never derived (划型 is for enterprises).
+  bool both = a.reads_both(out.unit_option);
+  auto rate_of = [&](const Param* p) -> const Rate& { return both ? cx.dated(p).value.rate : cx.at(p).rate; };
   if (!param) {  // by size
-    const FactValue* size = cx.value(a.size_fact);
+    const FactValue* size = both ? cx.given(a.size_fact) : cx.value(a.size_fact);
+    if (both && size && size->number == a.size_large_option) {
+      out.size_source = RefundAmount::SizeSource::kFact;
+      out.size_option = static_cast<int>(size->number);
+      size = nullptr;  // the SME reading and the by-size reading differ: both shown
+    }
     if (size && !size->derived) {
       out.size_source = RefundAmount::SizeSource::kFact;
     } else if (size) {
@@ -37,8 +48,9 @@ void refund(EvalContext& cx, bool compute) {
       // Both candidates, since the policy cannot tell the size (contract §4.1).
       if (compute && base_v) {
         out.candidates = true;
-        out.large_rate = &cx.at(a.rate_large).rate;
-        out.sme_rate = &cx.at(a.rate_sme).rate;
+        out.readings = both;
+        out.large_rate = &rate_of(a.rate_large);
+        out.sme_rate = &rate_of(a.rate_sme);
         out.large = apply_rate(base, *out.large_rate);
         out.sme = apply_rate(base, *out.sme_rate);
       }
@@ -48,7 +60,7 @@ void refund(EvalContext& cx, bool compute) {
     param = size->number == a.size_large_option ? a.rate_large : a.rate_sme;
   }
   out.rate_param = param;
-  out.rate = &cx.at(param).rate;
+  out.rate = both ? &rate_of(param) : &cx.at(param, &out.rate_case).rate;
   if (param->cap) {
     r.amount_is_cap = true;
     r.cap_param = param;

@@ -123,14 +123,22 @@ void RenderContext::condition_text(const CondOutcome& o, Sink& sink) const {
       else c.unknown.in(english_).render(sink, slot);
       return;
     }
-    // What is still needed, named.
+    // What is still needed, named: the facts it reads that are missing, or
+    // the optional ones it waits for.
     auto facts = [&](Sink& s, int) {
       bool first = true;
-      for (int f : c.reads) {
-        if (f < 0 || facts_.get(f)) continue;
+      auto name = [&](int f) {
+        if (f < 0 || facts_.get(f)) return;
         if (!first) messages_.render(Msg::kListSeparator, english_, s);
         first = false;
         quoted_label(f, s);
+      };
+      if (o.needs) {
+        for (int f = 0; f < kMaxFacts; ++f) {
+          if ((o.needs >> f) & 1u) name(f);
+        }
+      } else {
+        for (int f : c.reads) name(f);
       }
     };
     if (c.unknown.empty()) {

@@ -13,12 +13,14 @@ namespace uie {
 
 class EvalContext {
  public:
-  EvalContext(const Policy& policy, const FactSet& facts, const Date& as_of, Result& result)
-      : policy_(policy), program_(*policy.program), facts_(facts), as_of_(as_of), result_(result) {}
+  // `as_of`: the date the parameters are read on; `today`: the request's date.
+  EvalContext(const Policy& policy, const FactSet& facts, const Date& as_of, const Date& today, Result& result)
+      : policy_(policy), program_(*policy.program), facts_(facts), as_of_(as_of), today_(today), result_(result) {}
 
   const Policy& policy() const { return policy_; }
   const ProgramDef& program() const { return program_; }
   const Date& as_of() const { return as_of_; }
+  const Date& today() const { return today_; }
   Result& result() { return result_; }
 
   // A fact given in the request, or derived by the policy (null when neither).
@@ -53,7 +55,7 @@ class EvalContext {
   const Policy& policy_;
   const ProgramDef& program_;
   const FactSet& facts_;
-  Date as_of_;
+  Date as_of_, today_;
   Result& result_;
 };
 

@@ -1,16 +1,26 @@
 // Derived facts (derive.cpp).
 #pragma once
 
+#include <optional>
+
 #include "eval/facts.h"
 #include "model/policy.h"
 
 namespace uie {
 
-// Fills in every fact the policy derives and the request left out; `as_of`
-// picks the parameters' values, `today` is the request's date.
+// Fills in every fact the policy derives: those the request left out, and
+// those an exact derivation computes (a given value was checked equal);
+// `as_of` picks the parameters' values, `today` is the request's date.
 void apply_derivations(const Policy& policy, const Date& as_of, const Date& today, FactSet& facts);
+
+// The value derivation `d` gives from `facts`, or nullopt when an input is missing.
+std::optional<std::int64_t> derived_value(const Policy& policy, const Derivation& d, const Date& as_of, const Date& today,
+                                          const FactSet& facts);
 
 // The derivation that computes `fact`, or null.
 const Derivation* derivation_of(const Policy& policy, int fact);
+
+// A month as year*12 + month-1 (the form month facts are held in).
+std::int64_t month_index(const Date& d);
 
 }  // namespace uie

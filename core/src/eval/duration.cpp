@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "eval/derive.h"
+
 namespace uie {
 
 std::int64_t band_months(const std::vector<Band>& bands, std::int64_t months) {
@@ -31,6 +33,12 @@ std::int64_t used_months(const EvalContext& cx, const Duration& d) {
   return used ? used->number : 0;
 }
 
+// More months drawn than the entitlement: only in the extension, which cannot
+// be judged without the months to retirement (checks.cpp refuses the other cases).
+bool needs_retirement(const EvalContext& cx, const Duration& d, std::int64_t max) {
+  return max > 0 && d.extension_within && used_months(cx, d) > max && !cx.value(d.months_to_retirement);
+}
+
 }  // namespace
 
 Entitlement entitlement(const EvalContext& cx, const Duration& d) {
@@ -39,18 +47,56 @@ Entitlement entitlement(const EvalContext& cx, const Duration& d) {
   e.used = used_months(cx, d);
   e.remaining = std::max<std::int64_t>(0, e.max - e.used);
   e.extension = e.max > 0 ? extension_months(cx, d, e.remaining) : 0;
+  e.needs_retirement = needs_retirement(cx, d, e.max);
   return e;
 }
+
+std::uint64_t retirement_inputs_missing(const EvalContext& cx, const Duration& d) {
+  std::uint64_t bits = 0;
+  auto need = [&](int f) {
+    if (f >= 0 && !cx.value(f)) bits |= std::uint64_t{1} << f;
+  };
+  const Derivation* derive = derivation_of(cx.policy(), d.months_to_retirement);
+  if (derive && derive->exact) {
+    need(derive->from);
+    need(derive->from2);
+  } else {
+    need(d.months_to_retirement);
+  }
+  return bits;
+}
+
+namespace {
+
+// The months to retirement as the response shows them, with the retirement
+// month and age when they were computed from the birth month.
+void retirement(EvalContext& cx, const Duration& d, DurationResult& out) {
+  if (!d.extension_within || d.months_to_retirement < 0) return;
+  out.retirement_shown = true;
+  const FactValue* v = cx.value(d.months_to_retirement);
+  if (!v) return;
+  out.to_retirement = v->number;
+  const Derivation* derive = derivation_of(cx.policy(), d.months_to_retirement);
+  if (!v->derived || !derive) return;
+  out.derived = true;
+  out.retirement_month = month_index(cx.today()) + v->number;
+  out.retirement_age = out.retirement_month - cx.value(derive->from)->number;
+  out.schedule_cite = cx.dated(derive->param).cite;
+}
+
+}  // namespace
 
 void evaluate_duration(EvalContext& cx, bool eligible) {
   const Duration& d = cx.policy().duration;
   DurationResult& out = cx.result().duration;
   if (!d.bands) return;
   out.shown = true;
+  retirement(cx, d, out);
   const FactValue* months = cx.value(d.contribution_months);
   if (!months) return;
   std::int64_t max = band_months(cx.at(d.bands).bands, months->number);
   out.max_months = max;
+  out.needs_retirement = needs_retirement(cx, d, max);
   if (!eligible) return;
   std::int64_t remaining = std::max<std::int64_t>(0, max - used_months(cx, d));
   std::int64_t extension = extension_months(cx, d, remaining);

@@ -13,10 +13,15 @@ struct Entitlement {
   std::int64_t used = 0;       // months already drawn
   std::int64_t remaining = 0;  // max - used, not below 0
   std::int64_t extension = 0;  // months continued to retirement age (0 when none)
+  bool needs_retirement = false;  // more drawn than `max`: undecided without the months to retirement
 };
 
 // Needs the contribution months (given); the rest may be absent.
 Entitlement entitlement(const EvalContext& cx, const Duration& d);
+
+// The facts still needed to know the months to retirement (the birth month
+// and group where the policy derives them), one bit per fact index.
+std::uint64_t retirement_inputs_missing(const EvalContext& cx, const Duration& d);
 
 // The longest entitlement for `contribution_months` under `bands`.
 std::int64_t band_months(const std::vector<Band>& bands, std::int64_t contribution_months);

@@ -10,14 +10,6 @@
 namespace uie {
 namespace {
 
-// Parameters are read as on the request's date, kept within the policy's
-// validity (a policy named outright is read as it stood).
-Date clamp(const Date& d, const Policy& p) {
-  if (d < p.valid_from) return p.valid_from;
-  if (p.valid_to && *p.valid_to < d) return *p.valid_to;
-  return d;
-}
-
 // The required facts an undecided condition still needs: the ones its
 // undecided parts read. A condition already decided needs nothing more.
 void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::vector<int>& out) {
@@ -29,31 +21,47 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
   for (int f : o.cond->reads) {
     if (f >= 0 && !cx.value(f) && cx.required(f)) out.push_back(f);
   }
+  for (int f = 0; o.needs && f < kMaxFacts; ++f) {
+    if ((o.needs >> f) & 1u) out.push_back(f);
+  }
 }
 
 // An optional fact worth offering: not gated off by a yes/no fact that is
-// not set (派遣 amounts without labor_dispatch), and not a size that cannot
-// matter (a unit type with its own rate, or a size already given).
+// not set (派遣 amounts without labor_dispatch), not an input of a fact given
+// outright (the birth month once the months to retirement are given), and not
+// a size that cannot matter (a unit type with its own rate, or a size already given).
 bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::OptionalFact& o) {
   if (o.gate >= 0) {
     const FactValue* g = cx.given(o.gate);
     if (!g || !g->number) return false;
   }
+  for (const auto& d : p.derivations) {
+    if (d.exact && (d.from == o.fact || d.from2 == o.fact) && cx.given(d.fact)) return false;
+  }
   if (o.size == Policy::OptionalFact::Size::kNone) return true;
   const AmountRule& a = p.amount;
   const FactValue* unit = cx.given(a.unit_type_fact);
   bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
+  // The headcount a size is derived from is for enterprises only (晋人社厅发〔2024〕28号 二).
+  bool not_enterprise = unit && a.reads_both(static_cast<int>(unit->number));
+  if (o.size == Policy::OptionalFact::Size::kSizeSource && not_enterprise) return false;
   return !(own_rate || (o.size == Policy::OptionalFact::Size::kSizeSource && cx.given(a.size_fact)));
 }
 
 }  // namespace
 
+Date policy_date(const Date& d, const Policy& p) {
+  if (d < p.valid_from) return p.valid_from;
+  if (p.valid_to && *p.valid_to < d) return *p.valid_to;
+  return d;
+}
+
 void evaluate(const Policy& p, Request& req, Result& r) {
   r.reset(&p);
   r.in_force = p.in_force(req.date);
-  Date as_of = clamp(req.date, p);
+  Date as_of = policy_date(req.date, p);
   apply_derivations(p, as_of, req.date, req.facts);
-  EvalContext cx(p, req.facts, as_of, r);
+  EvalContext cx(p, req.facts, as_of, req.date, r);
   if (r.outcomes.size() < p.condition_count) r.outcomes.resize(p.condition_count);
   int first = cx.allocate(p.conditions.size());
   bool any_false = false, any_null = false;
@@ -72,7 +80,8 @@ void evaluate(const Policy& p, Request& req, Result& r) {
   std::sort(r.missing.begin(), r.missing.end());
   r.missing.erase(std::unique(r.missing.begin(), r.missing.end()), r.missing.end());
   for (const auto& o : p.optional_facts) {
-    if (!cx.given(o.fact) && worth_asking(p, cx, o)) r.optional_missing.push_back(o.fact);
+    bool missing = std::find(r.missing.begin(), r.missing.end(), o.fact) != r.missing.end();
+    if (!cx.given(o.fact) && !missing && worth_asking(p, cx, o)) r.optional_missing.push_back(o.fact);
   }
   r.eligible = any_false ? Tri::kFalse : (any_null || !r.missing.empty()) ? Tri::kNull : Tri::kTrue;
   evaluate_amount(cx, r.eligible);

@@ -28,6 +28,7 @@ struct CondOutcome {
   const Rate* rate = nullptr;              // a rate the sentence shows
   const ParamCase* param_case = nullptr;   // the fact-dependent value that applied
   int first_sub = -1, sub_count = 0;       // any_of / all_of: their sub-outcomes
+  std::uint64_t needs = 0;                 // undecided for want of these optional facts (bit per fact index)
   Msg suffix = Msg::kCount_;               // an explanation added to the sentence (none: kCount_)
   std::int64_t suffix_arg = 0;
 };
@@ -48,12 +49,15 @@ struct RefundAmount {
   std::optional<Fen> base;         // contributions counted
   const Rate* rate = nullptr;
   const Param* rate_param = nullptr;
+  const ParamCase* rate_case = nullptr;  // the fact-dependent value that set the rate (国办发〔2025〕25号 相关企业)
   int size_option = -1;            // the size used
   enum class SizeSource { kNone, kFact, kDerived } size_source = SizeSource::kNone;
   const Derivation* size_derivation = nullptr;
   std::int64_t derived_from = 0;   // the headcount the size was derived from
   std::int64_t derived_min = 0;
   bool candidates = false;         // size unknown: both amounts shown
+  bool readings = false;           // a 参照实施 unit read two ways: the candidates are the readings'
+  int unit_option = -1;
   Fen large = 0, sme = 0;
   const Rate* large_rate = nullptr;
   const Rate* sme_rate = nullptr;
@@ -71,6 +75,16 @@ struct DurationResult {
   bool shown = false;
   std::optional<std::int64_t> max_months, remaining, extension, total;
   std::int64_t extension_within = 0;
+  // The months to the legal retirement age the extension is judged by.
+  bool retirement_shown = false;               // the policy has the extension
+  std::optional<std::int64_t> to_retirement;   // given or derived
+  bool derived = false;                        // computed from the birth month
+  std::int64_t retirement_month = 0;           // derived: year*12 + month-1
+  std::int64_t retirement_age = 0;             // derived: months
+  const Cite* schedule_cite = nullptr;         // derived: the schedule's clause
+  // Months drawn beyond the entitlement with the months to retirement unknown
+  // (docs/contract-notes.md, "benefit_months_used above the entitlement"): undecided until they are given.
+  bool needs_retirement = false;
 };
 
 struct Result {

@@ -1,5 +1,7 @@
 #include "eval/select.h"
 
+#include <algorithm>
+
 namespace uie {
 
 std::vector<std::string> jurisdictions(const std::string& region) {
@@ -90,6 +92,16 @@ Selection select_policy_cached(const RuleSet& rules, const std::string& region, 
   Entry& e = cache[next++ % 4];
   e = Entry{rules.serial, &program, region, date.ordinal(), select_policy(rules, region, program, date)};
   return e.selection;
+}
+
+bool any_in_force_during(const RuleSet& rules, const std::string& region, const ProgramDef& program, int year) {
+  Date first{year, 1, 1}, last{year, 12, 31};
+  std::vector<std::string> levels = jurisdictions(region);
+  for (const auto& p : rules.policies) {
+    if (p->program != &program || std::find(levels.begin(), levels.end(), p->doc->region) == levels.end()) continue;
+    if (p->valid_from <= last && (!p->valid_to || first <= *p->valid_to)) return true;
+  }
+  return false;
 }
 
 const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program) {

@@ -24,6 +24,11 @@ Selection select_policy(const RuleSet& rules, const std::string& region, const P
 Selection select_policy_cached(const RuleSet& rules, const std::string& region, const ProgramDef& program,
                                const Date& date);
 
+// Whether any policy for the region's jurisdictions and the program is in
+// force on some day of `year` (else a no-policy answer says that no document
+// of that year is encoded).
+bool any_in_force_during(const RuleSet& rules, const std::string& region, const ProgramDef& program, int year);
+
 // A policy named outright ("policy": id), or null.
 const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program);
 

@@ -179,6 +179,7 @@ void io(A& a, AmountRule& m) {
   a(m.unit_type_fact);
   a(m.size_fact);
   list(a, m.rate_by_unit_type, [&](const Param*& p) { param(a, p); });
+  list(a, m.both_readings, [&](int& f) { a(f); });
   param(a, m.rate_large);
   param(a, m.rate_sme);
   a(m.size_large_option);
@@ -194,6 +195,8 @@ void io(A& a, AmountRule& m) {
   a(m.text);
   a(m.text_en);
   cite(a, m.cite);
+  cite(a, m.exclude_cite);
+  cite(a, m.pass_on_cite);
   list(a, m.reads, [&](int& f) { a(f); });
 }
 
@@ -228,6 +231,7 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
   list(a, p.derivations, [&](Derivation& d) {
     enumeration(a, d.kind);
     a(d.id);
+    a(d.exact);
     a(d.fact);
     a(d.from);
     a(d.from2);

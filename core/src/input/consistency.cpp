@@ -52,11 +52,14 @@ bool check_consistency(const RuleSet&, const ProgramDef& p, const Request& req, 
         if (a && a->number != 0 && !(flag && flag->number != 0)) return fail(err, p, rule.fact, message);
         break;
       }
-      case K::kNotAfterRequestDate:
-        if (a && req.date < a->date) {
-          return fail(err, p, rule.fact, fill(fill(message, "fact", a->date.str()), "date", req.date.str()));
-        }
+      case K::kNotAfterRequestDate: {
+        if (!a) break;
+        // A month fact ("YYYY-MM") is after the date when it is a later month.
+        bool month = p.facts[static_cast<std::size_t>(rule.fact)].type == FactType::kMonth;
+        bool after = month ? a->number > req.date.year * 12 + req.date.month - 1 : req.date < a->date;
+        if (after) return fail(err, p, rule.fact, fill(fill(message, "fact", month ? a->text : a->date.str()), "date", req.date.str()));
         break;
+      }
       case K::kTrueRequiresAtLeast: {
         const FactValue* b = req.facts.get(rule.other);
         if (a && a->number != 0 && b && b->number < rule.min) return fail(err, p, rule.fact, fill(message, "other", std::to_string(b->number)));

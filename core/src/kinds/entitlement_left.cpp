@@ -22,10 +22,14 @@ void eval(const Condition& c, EvalContext& cx, CondOutcome& o) {
   const Duration& d = cx.policy().duration;
   if (!d.bands || !cx.value(d.contribution_months)) return;
   Entitlement e = entitlement(cx, d);
-  o.passed = tri(e.remaining + e.extension > 0);
   o.n[kMax] = e.max;
   o.n[kUsed] = e.used;
   o.n[kLeft] = e.remaining + e.extension;
+  if (e.needs_retirement) {  // drawn beyond `max`: possible only in the extension
+    o.needs = retirement_inputs_missing(cx, d);
+    return;
+  }
+  o.passed = tri(e.remaining + e.extension > 0);
   if (e.extension > 0) {
     o.suffix = Msg::kEntitlementExtended;
     o.suffix_arg = e.extension;

@@ -17,12 +17,13 @@ namespace uie {
 
 enum class Msg {
   // words and formats
-  kYes, kNo, kNone, kOpenEnded, kListSeparator, kQuotedFact, kLevel, kYuan, kDate, kValidity,
+  kYes, kNo, kNone, kOpenEnded, kListSeparator, kQuotedFact, kLevel, kYuan, kDate, kValidity, kMonth, kAgeYears,
+  kAgeYearsMonths,
   // explanations inside condition sentences
   kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended,
   // notes
-  kSizeDerived, kSizeCandidates, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
-  kLocalAmount, kExtension, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
+  kSizeDerived, kSizeCandidates, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
+  kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
   kDisclaimer,
   // request errors
   kTooLarge, kNulByte, kDuplicateKey, kNotJson, kTooDeep, kNotObject, kUnknownMember,
@@ -31,7 +32,8 @@ enum class Msg {
   kUnknownFactHint, kUnknownFactExact, kFactName, kNotBool, kNotOneOf, kOptionShown,
   kNotCount, kNotInteger, kOutOfRange, kNotAnOption, kNotMoney, kMoneyNaN, kMoneyNegative,
   kMoneyDecimals, kMoneyTooLarge, kNotDate, kNotMonth, kNotText, kTextTooLong, kNotLevelList, kNotLevel,
-  kUnknownPolicy, kNoPolicy, kNoPolicyLatest, kNotLoaded,
+  kRetirementDiffers, kMonthsUsedAboveMax, kMonthsUsedNotExtended,
+  kUnknownPolicy, kNoPolicy, kNoPolicyYear, kNoPolicyLatest, kNotLoaded,
   // screening CSV files
   kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,
   kCount_  // the number of messages

@@ -54,4 +54,11 @@ const Param* Policy::param(std::string_view id) const {
 
 bool Policy::uses(int fact) const { return std::find(used_facts.begin(), used_facts.end(), fact) != used_facts.end(); }
 
+bool Policy::asks(int fact) const {
+  for (const auto& d : derivations) {
+    if (d.exact && d.fact == fact) return false;
+  }
+  return uses(fact);
+}
+
 }  // namespace uie

@@ -124,6 +124,11 @@ struct Derivation {
   enum class Kind { kAtLeast, kRetirementAge };
   Kind kind = Kind::kAtLeast;
   std::string id;
+  // Exact: the rules determine the fact (the months to the legal retirement
+  // age), so it is not asked, its inputs are, and a given value that differs
+  // is inconsistent. Otherwise a presumption (the size from a headcount): a
+  // given value wins and the fact is still asked.
+  bool exact = false;
   int fact = -1;                  // the fact derived
   int from = -1, from2 = -1;      // its inputs
   const Param* param = nullptr;   // kAtLeast: the threshold; kRetirementAge: the schedule
@@ -142,6 +147,13 @@ struct AmountRule {
   int pass_on = -1;          // part of the refund passed on to user units
   int unit_type_fact = -1, size_fact = -1;
   std::vector<const Param*> rate_by_unit_type;  // by option index of unit_type; null = by size
+  // By option index of unit_type, 1 where the document only says 参照实施
+  // ("sme_or_by_size"): the SME rate, or by size like an enterprise; a large
+  // (or unknown) size then gets both amounts. Empty when no unit is read so.
+  std::vector<int> both_readings;
+  bool reads_both(int unit_option) const {
+    return unit_option >= 0 && static_cast<std::size_t>(unit_option) < both_readings.size() && both_readings[static_cast<std::size_t>(unit_option)];
+  }
   const Param* rate_large = nullptr;
   const Param* rate_sme = nullptr;
   int size_large_option = -1, size_sme_option = -1;
@@ -155,6 +167,10 @@ struct AmountRule {
   // kLocal
   std::string text, text_en;
   const Cite* cite = nullptr;
+  // kPercentOfBase: the clauses of the excluded and passed-on parts, where
+  // another clause than the rate's sets them (null: `cite`).
+  const Cite* exclude_cite = nullptr;
+  const Cite* pass_on_cite = nullptr;
   std::vector<int> reads;  // the facts the amount needs
 };
 
@@ -220,6 +236,8 @@ struct Policy {
   }
   const Param* param(std::string_view id) const;
   bool uses(int fact) const;
+  // A used fact that is asked: not one an exact derivation computes.
+  bool asks(int fact) const;
 };
 
 }  // namespace uie

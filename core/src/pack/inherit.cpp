@@ -49,6 +49,8 @@ RawAmount merge_amount(const RawAmount& parent, const RawAmount& child) {
   take(out.table, child.table);
   take(out.derive_size, child.derive_size);
   take(out.cite, child.cite);
+  take(out.exclude_cite, child.exclude_cite);
+  take(out.pass_on_cite, child.pass_on_cite);
   out.at = child.at;  // problems of the merged rule are shown where it was last written
   return out;
 }

@@ -96,6 +96,7 @@ struct RawAmount {
   };
   std::optional<std::optional<DeriveSize>> derive_size;  // present-but-null switches it off
   std::optional<RawCite> cite;
+  std::optional<RawCite> exclude_cite, pass_on_cite;  // the clauses of those parts, when not the rate's
   Origin at;
 };
 
@@ -107,6 +108,7 @@ struct RawDuration {
 
 struct RawDerivation {
   std::string id, fact, kind, from, from2, param, then_value, else_value;
+  bool exact = false;
   RawCite cite;
   Origin at;
 };

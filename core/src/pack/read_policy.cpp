@@ -55,8 +55,9 @@ RawDerivation read_derivation(const json& dj, const std::string& at, Reporter& r
   RawDerivation d;
   d.at = r.at(at);
   if (!need_object(dj, at, r)) return d;
-  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "cite"}, at, r);
+  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "exact", "cite"}, at, r);
   d.id = get_string(dj, "id", at, r);
+  d.exact = get_bool(dj, "exact", at, r, false);
   d.fact = get_string(dj, "fact", at, r);
   d.kind = get_string(dj, "kind", at, r);
   if (d.kind == "at_least") {
@@ -150,7 +151,7 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   a.at = r.at(at);
   if (!need_object(aj, at, r)) return a;
   check_keys(aj, {"kind", "base", "exclude", "pass_on", "rate_by_unit_type", "rate_by_size", "derive_size", "fact",
-                  "table", "total", "unit", "individual", "text", "text_en", "cite"},
+                  "table", "total", "unit", "individual", "text", "text_en", "cite", "exclude_cite", "pass_on_cite"},
              at, r);
   auto str = [&](const char* key, std::optional<std::string>& out) {
     if (aj.contains(key)) out = get_string(aj, key, at, r, false);
@@ -195,6 +196,8 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
     }
   }
   if (aj.contains("cite")) a.cite = read_cite(aj["cite"], ptr(at, "cite"), r, doc_no);
+  if (aj.contains("exclude_cite")) a.exclude_cite = read_cite(aj["exclude_cite"], ptr(at, "exclude_cite"), r, doc_no);
+  if (aj.contains("pass_on_cite")) a.pass_on_cite = read_cite(aj["pass_on_cite"], ptr(at, "pass_on_cite"), r, doc_no);
   return a;
 }
 

@@ -169,11 +169,17 @@ void resolve_params(const RawSection& s, Resolver& r) {
   }
 }
 
+// A derivation applies where its fact is used by a rule of the policy (the
+// months to retirement, by the extension); elsewhere its inputs would only be
+// asked for nothing. So this runs after the rules are resolved.
 void resolve_derivations(const RawSection& s, Resolver& r) {
   Policy& pol = r.policy();
   for (const auto& raw : s.derive) {
+    const FactDef* target = r.program().fact(raw.fact);
+    if (target && !pol.uses(target->index)) continue;
     Derivation d;
     d.id = raw.id;
+    d.exact = raw.exact;
     d.cite = r.cite(raw.cite);
     if (raw.kind == "at_least") {
       d.kind = Derivation::Kind::kAtLeast;
@@ -218,7 +224,9 @@ void resolve_notes(const RawSection& s, Resolver& r) {
 }
 
 // For each fact the policy asks, the citation shown beside the question: that
-// of the first condition that reads it, else of the rule that uses it.
+// of the first condition that reads it, else of the rule that uses it (the
+// part of the amount it is, a derivation, the extension); a yes/no flag that
+// a fact needs (labor_dispatch for the dispatch parts) takes that fact's.
 void fact_cites(Resolver& r) {
   Policy& pol = r.policy();
   pol.fact_cites.assign(r.program().facts.size(), nullptr);
@@ -236,20 +244,30 @@ void fact_cites(Resolver& r) {
       if (std::string(c.kind->name) == "entitlement_left") set(pol.duration.months_used, c.cite);
     }
   }
+  const AmountRule& a = pol.amount;
   for (int f : pol.used_facts) {
     if (f == pol.duration.months_to_retirement && pol.duration.extension_cite) set(f, pol.duration.extension_cite);
     for (const auto& d : pol.derivations) {
       if (f == d.from || f == d.from2) set(f, d.cite);
     }
-    set(f, pol.amount.cite);
+    for (int e : a.exclude) {
+      if (f == e) set(f, a.exclude_cite);
+    }
+    if (f == a.pass_on) set(f, a.pass_on_cite);
   }
+  for (const auto& rule : r.program().consistency) {
+    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact >= 0 && pol.uses(rule.fact)) {
+      set(rule.other, pol.fact_cites[static_cast<std::size_t>(rule.fact)]);
+    }
+  }
+  for (int f : pol.used_facts) set(f, a.cite);
 }
 
 void optional_facts(Resolver& r) {
   Policy& pol = r.policy();
   const AmountRule& a = pol.amount;
   for (int f : pol.used_facts) {
-    if (r.program().facts[static_cast<std::size_t>(f)].required) continue;
+    if (r.program().facts[static_cast<std::size_t>(f)].required || !pol.asks(f)) continue;
     Policy::OptionalFact o;
     o.fact = f;
     for (const auto& rule : r.program().consistency) {
@@ -272,7 +290,6 @@ void resolve_section(const RawSection& s, Resolver& r) {
   resolve_params(s, r);
   resolve_validity(s, r);
   if (s.duration) resolve_duration(*s.duration, r);
-  resolve_derivations(s, r);
   for (std::size_t i = 0; i < s.conditions.size(); ++i) {
     pol.conditions.push_back(compile_condition(s.conditions[i], r, false));
     for (std::size_t k = 0; k < i; ++k) {
@@ -283,6 +300,7 @@ void resolve_section(const RawSection& s, Resolver& r) {
   }
   if (s.amount) resolve_amount(*s.amount, r);
   else r.issue(s.at, issue::kMissing, "/amount", "缺少金额规则（没有金额时写 kind: local 并说明由哪个文件规定）");
+  resolve_derivations(s, r);
   resolve_notes(s, r);
   // A fact that only counts when a yes/no flag is set (派遣 amounts need
   // labor_dispatch) brings its flag along, so the flag is asked first.

@@ -38,7 +38,7 @@ void percent_of_base(const RawAmount& a, Resolver& r, AmountRule& out) {
     if (out.size_large_option < 0 || out.size_sme_option < 0) r.issue(at, issue::kValue, "", "事实 size 应有 large 和 sme 两个选项");
   }
   for (const auto& [unit, p] : by_unit) {
-    if (p != "by_size") r.param(p, at, "/rate_by_unit_type/" + unit, ParamType::kRate);
+    if (p != "by_size" && p != "sme_or_by_size") r.param(p, at, "/rate_by_unit_type/" + unit, ParamType::kRate);
   }
   if (out.unit_type_fact >= 0) {
     const FactDef& unit_type = r.program().facts[static_cast<std::size_t>(out.unit_type_fact)];
@@ -48,9 +48,16 @@ void percent_of_base(const RawAmount& a, Resolver& r, AmountRule& out) {
         r.issue(at, issue::kMissing, "/rate_by_unit_type", "缺少单位类型“" + o.text + "”的返还比例");
         out.rate_by_unit_type.push_back(nullptr);
       } else {
-        out.rate_by_unit_type.push_back(it->second == "by_size" ? nullptr : r.policy().param(it->second));
+        bool sized = it->second == "by_size" || it->second == "sme_or_by_size";
+        out.rate_by_unit_type.push_back(sized ? nullptr : r.policy().param(it->second));
       }
     }
+    // 参照实施 read two ways (docs/contract-notes.md): kept only where some unit is.
+    for (const auto& o : unit_type.options) {
+      auto it = by_unit.find(o.text);
+      out.both_readings.push_back(it != by_unit.end() && it->second == "sme_or_by_size");
+    }
+    if (std::find(out.both_readings.begin(), out.both_readings.end(), 1) == out.both_readings.end()) out.both_readings.clear();
   }
   // The size derived from a headcount where the policy says how (a derived
   // fact, written in the older form inside the amount).
@@ -109,6 +116,8 @@ void resolve_amount(const RawAmount& a, Resolver& r) {
   out.text_en = a.text_en.value_or("");
   if (!a.cite) r.issue(a.at, issue::kCite, "/cite", "缺少出处（cite：文号、条款、原文）");
   else out.cite = r.cite(*a.cite);
+  out.exclude_cite = a.exclude_cite ? r.cite(*a.exclude_cite) : out.cite;
+  out.pass_on_cite = a.pass_on_cite ? r.cite(*a.pass_on_cite) : out.cite;
   std::string kind = a.kind.value_or("");
   if (kind.empty()) r.issue(a.at, issue::kMissing, "/kind", "缺少“kind”");
   if (kind == "percent_of_base") {

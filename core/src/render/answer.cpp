@@ -19,6 +19,12 @@ void fen(JsonOut& o, const std::optional<Fen>& v) {
   else o.null();
 }
 
+// year*12 + month-1 as "YYYY-MM".
+std::string month_text(std::int64_t m) {
+  std::string year = std::to_string(m / 12), month = std::to_string(m % 12 + 1);
+  return year + (month.size() == 1 ? "-0" : "-") + month;
+}
+
 void rate(JsonOut& o, const Rate* r) {
   if (r) o.str(r->text);
   else o.null();
@@ -92,6 +98,16 @@ void amount_fields(JsonOut& o, const Policy& p, const Result& r) {
     fen(o, d.extension);
     o.next("total_months");
     fen(o, d.total);
+  }
+  if (d.retirement_shown) {
+    o.next("months_to_retirement");
+    fen(o, d.to_retirement);
+    o.next("months_to_retirement_source");
+    if (!d.to_retirement) o.null();
+    else o.str(d.derived ? "derived" : "fact");
+    o.next("retirement_month");
+    if (d.derived) o.raw("\"").raw(month_text(d.retirement_month)).raw("\"");
+    else o.null();
   }
   if (!cap_written) o.next("amount_is_cap").boolean(r.amount_is_cap);
 }

@@ -2,6 +2,7 @@
 // of policy this is, what the amount rests on, what was not considered or
 // assumed, then the policy's own notes and the disclaimer.
 #include "eval/context.h"
+#include "eval/derive.h"
 #include "render/render.h"
 
 namespace uie {
@@ -82,13 +83,21 @@ class Notes {
           say(Msg::kSizeDerived, {label(f.size_derivation->from), std::to_string(f.derived_from), std::to_string(f.derived_min),
                                   option_label(a.size_fact, f.size_option), f.size_derivation->cite->tag});
         }
-        if (f.candidates) say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
-        if (f.rate_param && f.rate_param->cap) say(Msg::kRateCap, {f.rate->text, f.rate_param->set_by});
-        if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.cite->tag});
+        if (f.readings) {
+          say(Msg::kUnitReadings, {option_label(a.unit_type_fact, f.unit_option), yuan_str(f.sme), f.sme_rate->text, yuan_str(f.large), f.large_rate->text});
+        } else if (f.candidates) {
+          say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
+        }
+        if (f.rate_param && f.rate_param->cap) {
+          // A raised ceiling is the raising document's (国办发〔2025〕25号), not the notice's.
+          bool raised = f.rate_case && f.rate_case->cite;
+          say(Msg::kRateCap, {f.rate->text, raised ? f.rate_case->cite->doc_no : f.rate_param->set_by});
+        }
+        if (f.pass_on) say(Msg::kPassOn, {yuan_str(*f.pass_on), a.pass_on_cite->tag});
         if (f.computed) {
           for (int e : a.exclude) {
             const FactValue* v = req_.facts.get(e);
-            if (v && v->number > 0) say(Msg::kExcluded, {label(e), yuan_str(v->number), a.cite->tag});
+            if (v && v->number > 0) say(Msg::kExcluded, {label(e), yuan_str(v->number), a.exclude_cite->tag});
           }
         }
         return;
@@ -107,6 +116,25 @@ class Notes {
 
   void duration() {
     const DurationResult& d = r_.duration;
+    const Duration& rule = p_.duration;
+    if (d.derived) {
+      const Derivation* derive = derivation_of(p_, rule.months_to_retirement);
+      const FactValue* group = req_.facts.get(derive->from2);
+      std::string years = std::to_string(d.retirement_age / 12), months = std::to_string(d.retirement_age % 12);
+      std::string age = d.retirement_age % 12 ? m_.text(Msg::kAgeYearsMonths, en_, {years, months}) : m_.text(Msg::kAgeYears, en_, {years});
+      std::int64_t year = d.retirement_month / 12, month = d.retirement_month % 12 + 1;
+      std::string iso = std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month);
+      say(Msg::kRetirementDerived, {req_.facts.get(derive->from)->text, option_label(derive->from2, static_cast<int>(group->number)), age,
+                                    m_.text(Msg::kMonth, en_, {std::to_string(year), std::to_string(month), iso}), d.schedule_cite->tag});
+    }
+    if (d.needs_retirement && d.max_months) {
+      const FactValue* used = req_.facts.get(rule.months_used);
+      std::vector<int> facts;
+      for (int f : r_.missing) {
+        if (!p_.program->facts[static_cast<std::size_t>(f)].required) facts.push_back(f);
+      }
+      say(Msg::kMonthsUsedNeedsRetirement, {std::to_string(used->number), std::to_string(*d.max_months), labels(facts)});
+    }
     if (d.extension && *d.extension > 0) {
       say(Msg::kExtension, {std::to_string(d.extension_within), std::to_string(*d.extension), p_.duration.extension_cite->tag});
     }

@@ -13,10 +13,13 @@ void render_questions(std::string& out, const Request& req, const Policy& p) {
   o.raw("{").key("ok").boolean(true).next("program").str(p.program->id);
   o.next("policy").raw(p.json_open).next("in_force").boolean(in_force).raw("}");
   o.next("in_force").boolean(in_force).next("questions").raw("[");
-  for (std::size_t i = 0; i < p.used_facts.size(); ++i) {
+  std::size_t i = 0;  // the question's index: asked facts only
+  for (int f : p.used_facts) {
+    if (!p.asks(f)) continue;
     if (i) o.raw(",");
-    const FactValue* v = req.facts.get(p.used_facts[i]);
+    const FactValue* v = req.facts.get(f);
     o.raw(p.question_head[i]).boolean(v && !v->derived).raw(p.question_tail[i]);
+    ++i;
   }
   o.raw("]}");
 }

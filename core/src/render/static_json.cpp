@@ -66,6 +66,7 @@ void render_questions_once(const Policy& p) {
 // Each question but its "answered" flag: {"fact":…,"answered": | ,"label":…}.
 void render_policy_questions(const Policy& p) {
   for (int id : p.used_facts) {
+    if (!p.asks(id)) continue;  // computed exactly from facts that are asked
     const FactDef& f = p.program->facts[static_cast<std::size_t>(id)];
     std::string h, t;
     JsonOut a(h);

@@ -10,10 +10,13 @@ function matchConditions(expect, actual, path, out) {
     out.push(`${path}: expected a conditions array, got ${show(actual)}`);
     return;
   }
-  for (const [id, passed] of Object.entries(expect)) {
+  for (const [id, want] of Object.entries(expect)) {
+    // A value is the expected `passed`, or {passed, cite} with the cite matched partially.
+    const passed = isObject(want) ? want.passed : want;
     const hit = actual.find((c) => isObject(c) && c.id === id);
     if (!hit) out.push(`${path}: no condition "${id}" (have ${actual.map((c) => c && c.id).join(', ')})`);
     else if (hit.passed !== passed) out.push(`${path}/${id}: passed ${show(hit.passed)}, want ${show(passed)}`);
+    else if (isObject(want) && 'cite' in want) matchValue(want.cite, hit.cite, `${path}/${id}/cite`, out);
   }
 }
 
@@ -36,6 +39,13 @@ function matchNotes(expect, notes, path, out) {
   }
 }
 
+function matchMessage(expect, message, path, out) {
+  const text = typeof message === 'string' ? message : '';
+  for (const needle of expect) {
+    if (!text.includes(needle)) out.push(`${path}: the message does not contain "${needle}"`);
+  }
+}
+
 function matchValue(expect, actual, path, out) {
   if (Array.isArray(expect)) {
     if (!Array.isArray(actual) || actual.length !== expect.length) {
@@ -55,6 +65,7 @@ function matchValue(expect, actual, path, out) {
       if (key === 'conditions' && isObject(want)) matchConditions(want, actual.conditions, at, out);
       else if (key === 'whatif') matchWhatif(want, actual.whatif, at, out);
       else if (key === 'notes_include') matchNotes(want, actual.notes, `${path}/notes`, out);
+      else if (key === 'message_includes' && Array.isArray(want)) matchMessage(want, actual.message, `${path}/message`, out);
       else if (!(key in actual)) out.push(`${at}: absent, want ${show(want)}`);
       else matchValue(want, actual[key], at, out);
     }
