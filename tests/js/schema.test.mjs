@@ -414,11 +414,9 @@ test('mutations of every rule file: no false alarm, every unknown key and every 
   assert.ok(c.total > 300, `${c.total} mutations`);
 });
 
-// A loader bug found by the mutations above, for the lead: a condition
-// whose kind is missing or unknown, in a program with duration bands,
-// crashes the loader (resolve.cpp fact_cites reads c.kind->name of a
-// condition left without a kind) instead of reporting unknown_kind. Drop
-// `todo` once core/ is fixed.
-test('mutations of every rule file: the loader never crashes', { todo: 'core/src/pack/resolve.cpp fact_cites: a condition without a kind' }, () => {
+// A condition whose kind is missing or unknown, in a program with duration
+// bands, once crashed the loader (resolve.cpp fact_cites read the kind of a
+// condition left without one) instead of reporting unknown_kind.
+test('mutations of every rule file: the loader never crashes', () => {
   assert.deepEqual(checkMutations().crashes, []);
 });

@@ -241,7 +241,8 @@ void fact_cites(Resolver& r) {
   for (const auto& c : pol.conditions) walk(c, c.cite);
   if (!pol.conditions.empty() && pol.duration.bands) {
     for (const auto& c : pol.conditions) {
-      if (std::string(c.kind->name) == "entitlement_left") set(pol.duration.months_used, c.cite);
+      // A condition whose kind is missing or unknown has been reported (unknown_kind) and has none.
+      if (c.kind && std::string(c.kind->name) == "entitlement_left") set(pol.duration.months_used, c.cite);
     }
   }
   const AmountRule& a = pol.amount;
