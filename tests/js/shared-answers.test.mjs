@@ -25,6 +25,7 @@ const Q = {
   size: { fact: 'size', type: 'enum', label: '企业规模', options: [{ value: 'large', label: '大型企业' }, { value: 'sme', label: '中小微企业' }] },
   flag: { fact: 'seriously_dishonest', type: 'bool', label: '是否被列为严重（违法）失信企业' },
   since: { fact: 'unemployed_since', type: 'date', label: '失业（停止工作）的日期' },
+  born: { fact: 'birth_month', type: 'month', label: '出生年月' },
   occupation: { fact: 'occupation', type: 'string', label: '工种' },
 };
 const QUESTIONS = Object.values(Q);
@@ -185,4 +186,20 @@ test('the plain conversion the mini-program uses today keeps its behaviour', () 
   assert.equal(F.answerValue('count', 'three'), 'three');
   assert.equal(F.answerValue('integer', '-12'), -12);
   assert.equal(F.answerValue('count', '99999999999999999999'), '99999999999999999999', 'beyond exact doubles: sent as text');
+});
+
+test('a month of birth: "1965年8月", "1965.8", "196508" become "1965-08"; the control is typed text; a wrong entry gets the example', () => {
+  const cases = { '1965-08': '1965-08', '1965年8月': '1965-08', '1965年08月': '1965-08', '1965.8': '1965-08', '1965/8': '1965-08',
+    '196508': '1965-08', '１９６５－０８': '1965-08', ' 1976-12 ': '1976-12' };
+  for (const [raw, want] of Object.entries(cases)) assert.equal(value(Q.born, raw), want, raw);
+  assert.equal(parse(Q.born, '1965年8月').note, '1965年8月 = 1965-08');
+  assert.equal(parse(Q.born, '1965-08').note, null, 'nothing converted, nothing said');
+  for (const bad of ['1965-13', '1965-00', '65-08', '1965', '1965-08-01', '八月']) {
+    const r = parse(Q.born, bad);
+    assert.equal(r.ok, false, bad);
+    assert.match(r.message, /1965-08/);
+  }
+  assert.match(parse(Q.born, 'x', 'en').message, /year and month.*1965-08/);
+  assert.deepEqual(F.controlOf(Q.born, QUESTIONS), { kind: 'month', options: [], keyboard: 'text' });
+  assert.match(F.hintFor(Q.born, 'zh', QUESTIONS), /1965-08/);
 });

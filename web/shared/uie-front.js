@@ -60,6 +60,7 @@
         moneyPlaces: '金额最多到分（小数点后两位），例如 56789.12。',
         date: '请按“年-月-日”填写日期，例如 2024-07-01。',
         noSuchDay: '没有这一天，请检查月份和日期，例如 2024-07-01。',
+        month: '请按“年-月”填写，例如 1965-08 或 1965年8月。',
         bool: '请选择“是”或“否”。',
         choice: (first) => `请从选项中选一个，例如“${first}”。`,
         list: (a, b) => `请从选项中选择，多个用顿号隔开，例如“${a}、${b}”。`,
@@ -101,6 +102,7 @@
         moneyPlaces: 'An amount has at most two decimals (fen), for example 56789.12.',
         date: 'Please enter a date as year-month-day, for example 2024-07-01.',
         noSuchDay: 'There is no such day: check the month and the day, for example 2024-07-01.',
+        month: 'Please enter a year and month, for example 1965-08.',
         bool: 'Please choose Yes or No.',
         choice: (first) => `Please choose one of the options, for example “${first}”.`,
         list: (a, b) => `Please choose from the options, separated by commas, for example “${a}, ${b}”.`,
@@ -345,6 +347,14 @@
     return { value: `${m[1]}-${pad(mo)}-${pad(d)}` };
   }
 
+  // "1965-08", "1965年8月", "1965.8", "1965/08", "196508" → "1965-08".
+  function readMonth(text) {
+    const t = halfWidth(text).trim().replace(/\s+/g, '');
+    const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t) || /^(\d{4})(\d{2})$/.exec(t);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return { error: 'month' };
+    return { value: `${m[1]}-${String(Number(m[2])).padStart(2, '0')}` };
+  }
+
   const YES = ['是', '是的', '有', '对', '已', '已经', 'y', 'yes', 'true', '1', '√', '✓', '✔'];
   const NO = ['否', '不是', '没有', '无', '没', '未', '不', 'n', 'no', 'false', '0', '×', '✗', '✘'];
 
@@ -551,6 +561,9 @@
     } else if (q.type === 'date') {
       const d = readDate(raw);
       r = d.error ? { ok: false, message: e[d.error] } : { ok: true, value: d.value };
+    } else if (q.type === 'month') {
+      const m = readMonth(String(raw));
+      r = m.error ? { ok: false, message: e.month } : { ok: true, value: m.value, converted: m.value !== String(raw).trim() };
     } else {
       r = { ok: true, value: String(raw).trim() };
     }
@@ -570,6 +583,7 @@
    *   kind 'months'    typed number of months (年 understood)
    *   kind 'number'    typed whole number; negative: whether below 0 is allowed
    *   kind 'date'      a date picker
+   *   kind 'month'     typed year and month ("1965年8月" understood)
    *   kind 'text'      free text
    * `keyboard` is a hint for the on-screen keyboard: 'numeric' for plain
    * counts, 'text' where units or 万/年 may be typed.
@@ -588,6 +602,7 @@
       return { kind: 'number', options: [], keyboard: negative ? 'text' : 'numeric', negative };
     }
     if (q.type === 'date') return { kind: 'date', options: [] };
+    if (q.type === 'month') return { kind: 'month', options: [], keyboard: 'text' };
     return { kind: 'text', options: [], keyboard: 'text' };
   }
 
@@ -670,6 +685,7 @@
     if (isMonths(q)) return e.months;
     if (q.type === 'count' || q.type === 'integer') return e.whole(exampleInteger(q));
     if (q.type === 'date') return e.date;
+    if (q.type === 'month') return e.month;
     return e.required;
   }
 
