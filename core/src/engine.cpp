@@ -50,7 +50,7 @@ const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow
   const Messages& m = rules.messages;
   const std::string& program = en ? req.program->title_en : req.program->title;
   if (!req.policy_id.empty()) {
-    const Policy* p = find_policy(rules, req.policy_id, *req.program);
+    const Policy* p = find_policy(rules, req.policy_id, *req.program, req.date);
     if (!p) render_error(out, "unknown_policy", "/policy", m.text(Msg::kUnknownPolicy, en, {req.policy_id, program}));
     return checked(rules, p, req, en, out);
   }
@@ -63,8 +63,8 @@ const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow
   }
   if (s.latest) {
     const Policy& l = *s.latest;
-    std::string to = l.valid_to ? date_text(m, *l.valid_to, en) : m.text(Msg::kOpenEnded, en);
-    message += m.text(Msg::kNoPolicyLatest, en, {l.doc->doc_no, m.text(Msg::kValidity, en, {date_text(m, l.valid_from, en), to}), l.doc->id});
+    std::string to = l.doc_to ? date_text(m, *l.doc_to, en) : m.text(Msg::kOpenEnded, en);
+    message += m.text(Msg::kNoPolicyLatest, en, {l.doc->doc_no, m.text(Msg::kValidity, en, {date_text(m, l.doc_from, en), to}), l.doc->id});
   }
   render_error(out, "no_policy_in_force", req.date_given ? "/date" : "", message, s.latest);
   return nullptr;

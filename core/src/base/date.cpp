@@ -59,6 +59,20 @@ long Date::days() const {
   return era * 146097 + doe - 719468;
 }
 
+Date Date::from_days(long z) {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d};
+}
+
 std::string Date::str() const {
   char buf[10] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
                   static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),

@@ -20,6 +20,10 @@ struct Date {
   int ordinal() const { return year * 10000 + month * 100 + day; }
   // Days since 1970-01-01, for distances between dates.
   long days() const;
+  // The day `n` days since 1970-01-01 (the inverse of days()).
+  static Date from_days(long n);
+  Date next() const { return from_days(days() + 1); }
+  Date prev() const { return from_days(days() - 1); }
   std::string str() const;
   // "2024年12月31日", for sentences shown to people.
   std::string zh() const;

@@ -104,11 +104,13 @@ bool any_in_force_during(const RuleSet& rules, const std::string& region, const 
   return false;
 }
 
-const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program) {
+const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program, const Date& date) {
+  const Policy* best = nullptr;
   for (const auto& p : rules.policies) {
-    if (p->doc->id == id && p->program == &program) return p.get();
+    if (p->doc->id != id || p->program != &program) continue;
+    if (!best || distance(date, p.get()) < distance(date, best)) best = p.get();
   }
-  return nullptr;
+  return best;
 }
 
 }  // namespace uie

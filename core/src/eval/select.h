@@ -29,7 +29,8 @@ Selection select_policy_cached(const RuleSet& rules, const std::string& region, 
 // of that year is encoded).
 bool any_in_force_during(const RuleSet& rules, const std::string& region, const ProgramDef& program, int year);
 
-// A policy named outright ("policy": id), or null.
-const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program);
+// A policy named outright ("policy": id), or null: of a document compiled in
+// versions, the one in force on `date`, else the one nearest to it.
+const Policy* find_policy(const RuleSet& rules, const std::string& id, const ProgramDef& program, const Date& date);
 
 }  // namespace uie

@@ -214,6 +214,8 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
   }
   io(a, p.valid_from);
   optional(a, p.valid_to);
+  io(a, p.doc_from);
+  optional(a, p.doc_to);
   list(a, p.chain, [&](const Document*& d) { document(a, d); });
   std::int64_t parent = -1;
   if constexpr (!A::kReading) {

@@ -198,8 +198,15 @@ struct Document {
 struct Policy {
   const Document* doc = nullptr;
   const ProgramDef* program = nullptr;
+  // The days this policy answers for. Usually the document's own validity;
+  // where the rules it inherits change over time (extends_in_force, or a
+  // refinement of such a pack) the document is compiled once per period of
+  // its parent, and each version answers for its part of the document's days.
   Date valid_from;
   std::optional<Date> valid_to;
+  // The validity the document states (what responses and the catalog show).
+  Date doc_from;
+  std::optional<Date> doc_to;
   std::vector<const Document*> chain;  // most general first, ending with doc
   const Policy* parent = nullptr;      // the policy this one extends or forwards
   std::vector<std::unique_ptr<Param>> params;

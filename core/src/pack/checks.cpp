@@ -14,7 +14,7 @@ void check_overlaps(const RuleSet& rs, std::vector<LoadIssue>& issues) {
     for (std::size_t k = i + 1; k < ps.size(); ++k) {
       const Policy& a = *ps[i];
       const Policy& b = *ps[k];
-      if (a.program != b.program || a.doc->region != b.doc->region) continue;
+      if (a.program != b.program || a.doc->region != b.doc->region || a.doc == b.doc) continue;
       if (a.extends(&b) || b.extends(&a)) continue;
       bool a_before_b = a.valid_to && *a.valid_to < b.valid_from;
       bool b_before_a = b.valid_to && *b.valid_to < a.valid_from;

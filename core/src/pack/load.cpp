@@ -3,6 +3,7 @@
 // program's merged section into a Policy; check the rule set as a whole.
 #include "pack/load.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 
@@ -22,9 +23,25 @@ constexpr int kMaxPackDepth = 32;
 struct PackState {
   RawPack raw;
   Reporter* reporter = nullptr;
-  std::map<std::string, Policy*> compiled;  // program id -> policy
+  std::map<std::string, std::vector<Policy*>> compiled;  // program id -> its versions, earliest first
   bool visiting = false, done = false;
 };
+
+// A stretch of days over which one policy is what a refining pack inherits.
+struct Period {
+  const Policy* base = nullptr;
+  Date from;
+  std::optional<Date> to;  // open-ended when empty
+};
+
+// The days [from, to] and [p.from, p.to] share, or nullopt.
+std::optional<Period> overlap(const Period& p, const Date& from, const std::optional<Date>& to) {
+  Period out = p;
+  if (out.from < from) out.from = from;
+  if (to && (!out.to || *to < *out.to)) out.to = to;
+  if (out.to && *out.to < out.from) return std::nullopt;
+  return out;
+}
 
 class Compiler {
  public:
@@ -48,6 +65,13 @@ class Compiler {
         compile(*parent);
       }
     }
+    // "The rules in force" are every refinement of the parent in its region:
+    // all of them must be compiled before the periods can be told.
+    if (parent && pack.raw.extends_in_force) {
+      for (auto& [id, other] : packs_) {
+        if (!other.visiting && other.raw.doc->region == parent->raw.doc->region) compile(other);
+      }
+    }
     // The pack's own programs, then (a forward) every program it passes on.
     std::vector<std::string> names;
     for (const auto& [name, section] : pack.raw.programs) names.push_back(name);
@@ -62,6 +86,47 @@ class Compiler {
   }
 
  private:
+  // What the pack inherits for `program`, period by period: the versions of
+  // its parent, or (extends_in_force) whichever refinement of the parent is
+  // in force, the most refined on each day.
+  std::vector<Period> periods(const PackState& pack, PackState* parent, const ProgramDef& program) {
+    std::vector<Period> out;
+    if (!parent) return out;
+    if (!pack.raw.extends_in_force) {
+      auto it = parent->compiled.find(program.id);
+      if (it == parent->compiled.end()) return out;
+      for (const Policy* v : it->second) out.push_back(Period{v, v->valid_from, v->valid_to});
+      return out;
+    }
+    const Document* root = parent->raw.doc.get();
+    std::vector<const Policy*> candidates;
+    for (const auto& p : rs_.policies) {
+      if (p->program != &program || p->doc->region != root->region) continue;
+      bool refines = false;
+      for (const Policy* q = p.get(); q && !refines; q = q->parent) refines = q->doc == root;
+      if (refines) candidates.push_back(p.get());
+    }
+    std::vector<Date> cuts;
+    for (const Policy* c : candidates) {
+      cuts.push_back(c->valid_from);
+      if (c->valid_to) cuts.push_back(c->valid_to->next());
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (std::size_t i = 0; i < cuts.size(); ++i) {
+      const Policy* best = nullptr;
+      for (const Policy* c : candidates) {
+        if (c->in_force(cuts[i]) && (!best || c->chain.size() > best->chain.size())) best = c;
+      }
+      if (!best) continue;
+      std::optional<Date> to;
+      if (i + 1 < cuts.size()) to = cuts[i + 1].prev();
+      if (!out.empty() && out.back().base == best && out.back().to && out.back().to->next() == cuts[i]) out.back().to = to;
+      else out.push_back(Period{best, cuts[i], to});
+    }
+    return out;
+  }
+
   void compile_program(PackState& pack, PackState* parent, const std::string& name) {
     Reporter& r = *pack.reporter;
     const ProgramDef* program = rs_.program(name);
@@ -70,25 +135,59 @@ class Compiler {
     RawSection own;
     if (own_it != pack.raw.programs.end()) own = own_it->second;
     else own.at = r.at("/programs/" + name);
-    const Policy* base = nullptr;
-    if (parent) {
-      auto pit = parent->compiled.find(name);
-      if (pit != parent->compiled.end()) base = pit->second;
-    }
-    if (!base && parent && pack.raw.forwards) {
+    std::vector<Period> bases = periods(pack, parent, *program);
+    if (bases.empty() && parent && pack.raw.forwards) {
       r.issue(issue::kForward, "/programs/" + name, "被转发的文件没有这个项目");
     }
+    if (bases.empty()) {
+      compile_version(pack, *program, own, nullptr, std::nullopt);
+      return;
+    }
+    // One version per period of the parent that meets the document's own
+    // validity; a document outside every period keeps the nearest one.
+    std::size_t made = 0;
+    for (const Period& b : bases) {
+      RawSection merged = inherit(merged_.at(b.base), own);
+      if (!merged.valid_from) {
+        compile_version(pack, *program, own, b.base, std::nullopt);
+        return;
+      }
+      std::optional<Date> to = merged.valid_to && *merged.valid_to ? **merged.valid_to : std::optional<Date>{};
+      if (auto part = overlap(b, *merged.valid_from, to)) {
+        compile_version(pack, *program, own, b.base, part);
+        ++made;
+      }
+    }
+    if (made) return;
+    const Period* nearest = &bases.front();
+    RawSection probe = inherit(merged_.at(bases.front().base), own);
+    for (const Period& b : bases) {
+      if (probe.valid_from && b.from <= *probe.valid_from) nearest = &b;
+    }
+    compile_version(pack, *program, own, nearest->base, std::nullopt);
+  }
+
+  // Compiles the document's section over `base` (null: none), answering for
+  // `period` (nullopt: the whole of the document's validity).
+  void compile_version(PackState& pack, const ProgramDef& program, const RawSection& own, const Policy* base,
+                       const std::optional<Period>& period) {
     RawSection merged = base ? inherit(merged_.at(base), own) : own;
     auto pol = std::make_unique<Policy>();
     pol->doc = pack.raw.doc.get();
-    pol->program = program;
+    pol->program = &program;
     pol->parent = base;
     if (base) pol->chain = base->chain;
     pol->chain.push_back(pack.raw.doc.get());
-    Resolver resolver(*program, *pol, reporters_, rs_.cites, sentences_, notes_);
+    Resolver resolver(program, *pol, reporters_, rs_.cites, sentences_, notes_);
     resolve_section(merged, resolver);
+    pol->doc_from = pol->valid_from;
+    pol->doc_to = pol->valid_to;
+    if (period) {
+      pol->valid_from = period->from;
+      pol->valid_to = period->to;
+    }
     merged_[pol.get()] = std::move(merged);
-    pack.compiled[name] = pol.get();
+    pack.compiled[program.id].push_back(pol.get());
     rs_.policies.push_back(std::move(pol));
   }
 

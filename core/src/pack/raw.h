@@ -137,6 +137,9 @@ struct RawSection {
 struct RawPack {
   std::unique_ptr<Document> doc;
   std::string extends;
+  // Inherit from whichever refinement of `extends` (in its region) is in force,
+  // period by period: a provincial rule over "the national rules of the day".
+  bool extends_in_force = false;
   bool forwards = false;
   std::map<std::string, RawSection> programs;  // by program id
   std::map<std::string, Origin> program_at;    // where each program's section starts

@@ -242,7 +242,7 @@ RawSection read_section(const json& s, const std::string& at, Reporter& r, const
 
 void read_policy_pack(const json& doc, Reporter& r, const RuleSet& rs, RawPack& raw) {
   check_keys(doc, {"kind", "format", "id", "doc_no", "title", "issuer", "issued", "region", "draft", "source", "extends",
-                   "forwards", "programs"},
+                   "extends_in_force", "forwards", "programs"},
              "", r);
   auto d = std::make_unique<Document>();
   d->file = *r.file;
@@ -257,7 +257,10 @@ void read_policy_pack(const json& doc, Reporter& r, const RuleSet& rs, RawPack& 
   if (!d->region.empty() && !is_region_code(d->region)) r.issue(issue::kValue, "/region", "地区代码应为六位数字");
   raw.file = r.file;
   raw.extends = get_string(doc, "extends", "", r, false);
+  raw.extends_in_force = get_bool(doc, "extends_in_force", "", r, false);
   raw.forwards = get_bool(doc, "forwards", "", r, false);
+  if (raw.extends_in_force && raw.extends.empty()) r.issue(issue::kExtends, "/extends_in_force", "extends_in_force 需要用 extends 指明所依据的文件");
+  if (raw.extends_in_force && raw.forwards) r.issue(issue::kForward, "/extends_in_force", "转发文件不能用 extends_in_force");
   if (raw.forwards && raw.extends.empty()) r.issue(issue::kForward, "/forwards", "转发文件必须用 extends 指明所转发的文件");
   auto p = doc.find("programs");
   if (p == doc.end()) {

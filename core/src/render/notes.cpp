@@ -68,8 +68,8 @@ class Notes {
     const Document& d = *p_.doc;
     if (d.draft) say(Msg::kDraft, {d.doc_no});
     if (!r_.in_force) {
-      std::string to = p_.valid_to ? date(*p_.valid_to) : m_.text(Msg::kOpenEnded, en_);
-      say(Msg::kNotInForce, {date(p_.valid_from), to, date(req_.date)});
+      std::string to = p_.doc_to ? date(*p_.doc_to) : m_.text(Msg::kOpenEnded, en_);
+      say(Msg::kNotInForce, {date(p_.doc_from), to, date(req_.date)});
     }
     if (d.region != "000000" && req_.region.compare(0, 2, d.region, 0, 2) != 0) say(Msg::kOtherRegion, {d.region, req_.region});
   }

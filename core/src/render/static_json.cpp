@@ -4,6 +4,8 @@
 // programs for an unknown_program error.
 #include "render/static_json.h"
 
+#include <algorithm>
+
 #include "base/cold.h"
 #include "base/json_out.h"
 
@@ -45,8 +47,8 @@ void head(JsonOut& o, const Policy& p, bool validity) {
   o.raw("{").key("id").str(d.id).next("doc_no").str(d.doc_no).next("title").str(d.title);
   o.next("issuer").str(d.issuer).next("region").str(d.region);
   if (validity) {
-    o.next("valid_from").str(p.valid_from.str()).next("valid_to");
-    if (p.valid_to) o.str(p.valid_to->str());
+    o.next("valid_from").str(p.doc_from.str()).next("valid_to");
+    if (p.doc_to) o.str(p.doc_to->str());
     else o.null();
   }
   o.next("draft").boolean(d.draft).next("chain").raw("[");
@@ -144,12 +146,14 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
     const Policy* first = nullptr;
     std::string programs;
     JsonOut po(programs);
+    std::vector<const ProgramDef*> listed;  // a document compiled in versions is listed once per program
     for (const auto& p : rs.policies) {
-      if (p->doc != d.get()) continue;
+      if (p->doc != d.get() || std::find(listed.begin(), listed.end(), p->program) != listed.end()) continue;
+      listed.push_back(p->program);
       if (first) po.raw(",");
       else first = p.get();
-      po.raw("{").key("program").str(p->program->id).next("valid_from").str(p->valid_from.str()).next("valid_to");
-      if (p->valid_to) po.str(p->valid_to->str());
+      po.raw("{").key("program").str(p->program->id).next("valid_from").str(p->doc_from.str()).next("valid_to");
+      if (p->doc_to) po.str(p->doc_to->str());
       else po.null();
       po.raw("}");
     }
