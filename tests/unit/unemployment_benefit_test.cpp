@@ -27,7 +27,8 @@ TEST_CASE("a year of contributions and an involuntary end make a person eligible
   CHECK(r["total_months"] == 12);
   json short_ = estimate(request("000000", {{"contribution_months", 9}, {"involuntary", true}}));
   CHECK(short_["eligible"] == false);
-  CHECK(short_["whatif"][0]["text"] == "再缴费 3 个月（累计满 12 个月）即可满足");
+  // Contributions after the job loss do not count for this spell: the what-if says what would.
+  CHECK(short_["whatif"][0]["text"] == "失业以后才缴的费不计入这一次；重新就业、累计缴费满 12 个月（还差 3 个月）以后再失业的，可以申领");
   CHECK(estimate(request("000000", {{"contribution_months", 24}, {"involuntary", false}}))["eligible"] == false);
 }
 
@@ -36,7 +37,14 @@ TEST_CASE("re-employment, a pension or a used-up entitlement stop the benefit", 
   CHECK(estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"receiving_pension", true}}))["eligible"] == false);
   json r = estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 5}}));
   CHECK(r["remaining_months"] == 13);
-  CHECK(estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 18}}))["eligible"] == false);
+  // Used up: the extension to retirement may still give months, so the age is asked before any "no".
+  json used_up = estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 18}}));
+  CHECK(used_up["eligible"].is_null());
+  CHECK(used_up["missing"] == json::array({"birth_month", "retirement_group"}));
+  CHECK(estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 18},
+                                    {"birth_month", "1980-03"}, {"retirement_group", "male"}}))["eligible"] == false);
+  // Before 2019-12 no rule extended the benefit: a plain no.
+  CHECK(estimate(request("000000", {{"contribution_months", 70}, {"involuntary", true}, {"benefit_months_used", 18}}, "2019-11-30"))["eligible"] == false);
 }
 
 TEST_CASE("山东 continues the benefit to retirement when less than a year remains", "[benefit]") {

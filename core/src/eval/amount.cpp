@@ -108,6 +108,50 @@ void split(EvalContext& cx, bool eligible) {
 
 }  // namespace
 
+std::optional<Fen> encoded_monthly_standard(const EvalContext& cx, const ParamValue** standard, const ParamValue** rate,
+                                            const ParamValue** wage) {
+  const AmountRule& a = cx.policy().amount;
+  if (a.standard) {
+    if (standard) *standard = &cx.dated(a.standard);
+    return cx.dated(a.standard).value.money;
+  }
+  if (!a.standard_rate || !a.minimum_wage) return std::nullopt;
+  const ParamValue& r = cx.dated(a.standard_rate);
+  const ParamValue& w = cx.dated(a.minimum_wage);
+  if (rate) *rate = &r;
+  if (wage) *wage = &w;
+  return apply_rate(w.value.money, r.value.rate);
+}
+
+namespace {
+
+// 失业保险金: the person's own figure, else the standard the rules hold; the
+// monthly amount once eligible, and the total once the months are known.
+void monthly(EvalContext& cx, Tri eligible) {
+  const AmountRule& a = cx.policy().amount;
+  Result& r = cx.result();
+  MonthlyAmount& m = r.monthly;
+  std::optional<Fen> encoded = encoded_monthly_standard(cx, &m.standard_value, &m.rate_value, &m.wage_value);
+  if (const FactValue* own = cx.value(a.own_fact)) {
+    m.standard = own->number;
+    m.source = MonthlyAmount::Source::kFact;
+    m.encoded = encoded;
+  } else if (encoded) {
+    m.standard = encoded;
+    m.source = m.standard_value ? MonthlyAmount::Source::kStandard : MonthlyAmount::Source::kMinimumWage;
+  }
+  r.local_note = !m.standard && eligible != Tri::kFalse;
+  if (eligible == Tri::kTrue && m.standard) r.amount = m.standard;
+}
+
+void monthly_total(EvalContext& cx, Tri eligible) {
+  Result& r = cx.result();
+  if (eligible == Tri::kFalse) r.monthly.total = 0;
+  else if (eligible == Tri::kTrue && r.monthly.standard && r.duration.total) r.monthly.total = *r.monthly.standard * *r.duration.total;
+}
+
+}  // namespace
+
 void evaluate_amount(EvalContext& cx, Tri eligible) {
   Result& r = cx.result();
   bool yes = eligible == Tri::kTrue;
@@ -117,9 +161,11 @@ void evaluate_amount(EvalContext& cx, Tri eligible) {
     case AmountRule::Kind::kTable: table(cx, yes); break;
     case AmountRule::Kind::kContributionSplit: split(cx, yes); break;
     case AmountRule::Kind::kLocal: r.local_note = eligible != Tri::kFalse; break;
+    case AmountRule::Kind::kMonthly: monthly(cx, eligible); break;
     case AmountRule::Kind::kNone: break;
   }
   evaluate_duration(cx, yes);
+  if (cx.policy().amount.kind == AmountRule::Kind::kMonthly) monthly_total(cx, eligible);
 }
 
 }  // namespace uie

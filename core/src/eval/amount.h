@@ -9,4 +9,9 @@ namespace uie {
 // is computed (true), shown as 0 (false) or left open (undecided).
 void evaluate_amount(EvalContext& cx, Tri eligible);
 
+// 失业保险金: the monthly standard the rules hold for the policy's date (null
+// when they hold none), with the values it comes from.
+std::optional<Fen> encoded_monthly_standard(const EvalContext& cx, const ParamValue** standard = nullptr,
+                                            const ParamValue** rate = nullptr, const ParamValue** wage = nullptr);
+
 }  // namespace uie

@@ -27,14 +27,21 @@ bool check_policy_facts(const RuleSet& rules, const Policy& p, const Request& re
   const Messages& m = rules.messages;
   const ProgramDef& prog = *p.program;
   Date as_of = policy_date(req.date, p);
-  // A given value of what the law computes must be what it computes.
+  // A given value of what the law computes (or defines) must be what it computes.
   for (const auto& d : p.derivations) {
     const FactValue* given = req.facts.get(d.fact);
-    if (!d.exact || !given) continue;
+    bool defined = d.exact || d.kind == Derivation::Kind::kByOption;
+    if (!defined || !given) continue;
     auto derived = derived_value(p, d, as_of, req.date, req.facts);
-    if (derived && *derived != given->number) {
-      return fail(err, prog, d.fact, m.text(Msg::kRetirementDiffers, en, {std::to_string(*derived), std::to_string(given->number)}));
+    if (!derived || *derived == given->number) continue;
+    if (d.kind == Derivation::Kind::kByOption) {
+      const FactDef& from = prog.facts[static_cast<std::size_t>(d.from)];
+      const Option& option = from.options[static_cast<std::size_t>(req.facts.get(d.from)->number)];
+      const FactDef& fact = prog.facts[static_cast<std::size_t>(d.fact)];
+      return fail(err, prog, d.fact, m.text(Msg::kOptionDiffers, en, {en ? from.label_en : from.label, en ? option.label_en : option.label,
+                                                                     en ? fact.label_en : fact.label, m.text(*derived ? Msg::kYes : Msg::kNo, en)}));
     }
+    return fail(err, prog, d.fact, m.text(Msg::kRetirementDiffers, en, {std::to_string(*derived), std::to_string(given->number)}));
   }
   // Months drawn beyond the entitlement (社会保险法 第四十六条) happen only in
   // the extension to retirement age, and only if at the end of the
@@ -43,7 +50,7 @@ bool check_policy_facts(const RuleSet& rules, const Policy& p, const Request& re
   const FactValue* months = req.facts.get(d.contribution_months);
   const FactValue* used = req.facts.get(d.months_used);
   if (!d.bands || !months || !used) return true;
-  std::int64_t max = band_months(d.bands->at(as_of).value.bands, months->number);
+  std::int64_t max = longest_months(d, as_of, months->number).months;
   if (max <= 0 || used->number <= max) return true;
   std::string u = std::to_string(used->number), mx = std::to_string(max);
   if (!d.extension_within) return fail(err, prog, d.months_used, m.text(Msg::kMonthsUsedAboveMax, en, {u, mx}));

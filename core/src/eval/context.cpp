@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "eval/derive.h"
 #include "kinds/kind.h"
 
 namespace uie {
@@ -129,6 +130,7 @@ void RenderContext::condition_text(const CondOutcome& o, Sink& sink) const {
       bool first = true;
       auto name = [&](int f) {
         if (f < 0 || facts_.get(f)) return;
+        f = asked_for(policy_, facts_, f);
         if (!first) messages_.render(Msg::kListSeparator, english_, s);
         first = false;
         quoted_label(f, s);

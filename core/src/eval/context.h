@@ -21,6 +21,7 @@ class EvalContext {
   const ProgramDef& program() const { return program_; }
   const Date& as_of() const { return as_of_; }
   const Date& today() const { return today_; }
+  const FactSet& facts() const { return facts_; }
   Result& result() { return result_; }
 
   // A fact given in the request, or derived by the policy (null when neither).

@@ -30,10 +30,15 @@ std::int64_t month_index(const Date& d) { return d.year * 12 + d.month - 1; }
 std::optional<std::int64_t> derived_value(const Policy& policy, const Derivation& d, const Date& as_of, const Date& today,
                                           const FactSet& facts) {
   const FactValue* from = facts.get(d.from);
-  if (!from || !d.param) return std::nullopt;
+  if (!from || (!d.param && d.kind != Derivation::Kind::kByOption)) return std::nullopt;
   switch (d.kind) {
     case Derivation::Kind::kAtLeast:
       return from->number >= d.param->at(as_of).value.count ? d.then_option : d.else_option;
+    case Derivation::Kind::kByOption: {
+      std::size_t o = static_cast<std::size_t>(from->number);
+      if (o >= d.option_values.size() || d.option_values[o] < 0) return std::nullopt;
+      return d.option_values[o];
+    }
     case Derivation::Kind::kRetirementAge: {
       const FactValue* group = facts.get(d.from2);
       if (!group) return std::nullopt;
@@ -59,6 +64,13 @@ void apply_derivations(const Policy& policy, const Date& as_of, const Date& toda
     out.present = true;
     out.derived = true;
   }
+}
+
+int asked_for(const Policy& policy, const FactSet& facts, int fact) {
+  for (const auto& d : policy.derivations) {
+    if (d.kind == Derivation::Kind::kByOption && d.fact == fact && !facts.get(d.from)) return d.from;
+  }
+  return fact;
 }
 
 const Derivation* derivation_of(const Policy& policy, int fact) {

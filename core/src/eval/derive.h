@@ -17,6 +17,11 @@ void apply_derivations(const Policy& policy, const Date& as_of, const Date& toda
 std::optional<std::int64_t> derived_value(const Policy& policy, const Derivation& d, const Date& as_of, const Date& today,
                                           const FactSet& facts);
 
+// The question to put for a missing fact: the plain question whose answer
+// decides it, where a by_option derivation has one still unanswered
+// ("how did the job end" before "非因本人意愿中断就业"); else the fact itself.
+int asked_for(const Policy& policy, const FactSet& facts, int fact);
+
 // The derivation that computes `fact`, or null.
 const Derivation* derivation_of(const Policy& policy, int fact);
 

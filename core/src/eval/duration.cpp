@@ -7,9 +7,26 @@
 namespace uie {
 
 std::int64_t band_months(const std::vector<Band>& bands, std::int64_t months) {
-  std::int64_t out = 0;
+  const Band* band = nullptr;
   for (const auto& b : bands) {
-    if (months >= b.from_months) out = b.months;
+    if (months >= b.from_months) band = &b;
+  }
+  if (!band) return 0;
+  std::int64_t out = band->months;
+  if (band->step_months > 0) out += (months - band->from_months) / band->step_months;
+  if (band->max_months > 0) out = std::min(out, band->max_months);
+  return out;
+}
+
+Longest longest_months(const Duration& d, const Date& as_of, std::int64_t contribution_months) {
+  Longest out;
+  out.ceiling = band_months(d.bands->at(as_of).value.bands, contribution_months);
+  out.months = out.ceiling;
+  out.cap = d.bands->cap;
+  if (d.schedule && out.ceiling > 0) {
+    out.schedule = &d.schedule->at(as_of);
+    out.months = std::min(out.ceiling, band_months(out.schedule->value.bands, contribution_months));
+    out.cap = false;
   }
   return out;
 }
@@ -33,17 +50,19 @@ std::int64_t used_months(const EvalContext& cx, const Duration& d) {
   return used ? used->number : 0;
 }
 
-// More months drawn than the entitlement: only in the extension, which cannot
-// be judged without the months to retirement (checks.cpp refuses the other cases).
+// The entitlement drawn to the end (or beyond, which happens only in the
+// extension: checks.cpp refuses the other cases) where the policy extends to
+// retirement: whether months remain cannot be judged without the months to
+// retirement, so they are asked before any "no".
 bool needs_retirement(const EvalContext& cx, const Duration& d, std::int64_t max) {
-  return max > 0 && d.extension_within && used_months(cx, d) > max && !cx.value(d.months_to_retirement);
+  return max > 0 && d.extension_within && used_months(cx, d) >= max && !cx.value(d.months_to_retirement);
 }
 
 }  // namespace
 
 Entitlement entitlement(const EvalContext& cx, const Duration& d) {
   Entitlement e;
-  e.max = band_months(cx.at(d.bands).bands, cx.value(d.contribution_months)->number);
+  e.max = longest_months(d, cx.as_of(), cx.value(d.contribution_months)->number).months;
   e.used = used_months(cx, d);
   e.remaining = std::max<std::int64_t>(0, e.max - e.used);
   e.extension = e.max > 0 ? extension_months(cx, d, e.remaining) : 0;
@@ -94,9 +113,15 @@ void evaluate_duration(EvalContext& cx, bool eligible) {
   retirement(cx, d, out);
   const FactValue* months = cx.value(d.contribution_months);
   if (!months) return;
-  std::int64_t max = band_months(cx.at(d.bands).bands, months->number);
+  Longest longest = longest_months(d, cx.as_of(), months->number);
+  std::int64_t max = longest.months;
   out.max_months = max;
+  out.ceiling_months = longest.ceiling;
+  out.is_cap = longest.cap;
+  out.schedule = longest.schedule;
+  out.bands = &d.bands->at(cx.as_of());
   out.needs_retirement = needs_retirement(cx, d, max);
+  out.used_up = used_months(cx, d) == max;
   if (!eligible) return;
   std::int64_t remaining = std::max<std::int64_t>(0, max - used_months(cx, d));
   std::int64_t extension = extension_months(cx, d, remaining);

@@ -19,7 +19,7 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
     return;
   }
   for (int f : o.cond->reads) {
-    if (f >= 0 && !cx.value(f) && cx.required(f)) out.push_back(f);
+    if (f >= 0 && !cx.value(f) && cx.required(f)) out.push_back(asked_for(cx.policy(), cx.facts(), f));
   }
   for (int f = 0; o.needs && f < kMaxFacts; ++f) {
     if ((o.needs >> f) & 1u) out.push_back(f);
@@ -31,12 +31,15 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
 // outright (the birth month once the months to retirement are given), and not
 // a size that cannot matter (a unit type with its own rate, or a size already given).
 bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::OptionalFact& o) {
+  // The person's own monthly standard, only where the rules hold none.
+  if (o.fact == p.amount.own_fact) return !encoded_monthly_standard(cx);
   if (o.gate >= 0) {
     const FactValue* g = cx.given(o.gate);
     if (!g || !g->number) return false;
   }
   for (const auto& d : p.derivations) {
-    if (d.exact && (d.from == o.fact || d.from2 == o.fact) && cx.given(d.fact)) return false;
+    bool decides = d.exact || d.kind == Derivation::Kind::kByOption;
+    if (decides && (d.from == o.fact || d.from2 == o.fact) && cx.given(d.fact)) return false;
   }
   if (o.size == Policy::OptionalFact::Size::kNone) return true;
   const AmountRule& a = p.amount;

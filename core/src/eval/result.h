@@ -71,9 +71,26 @@ struct SplitAmount {
   std::optional<Fen> unit_fen, individual_fen;
 };
 
+// 失业保险金: the monthly standard on the date, where it comes from, and the
+// total over the months the answer gives.
+struct MonthlyAmount {
+  std::optional<Fen> standard;  // the standard used (null: unknown for this place and date)
+  enum class Source { kNone, kStandard, kMinimumWage, kFact } source = Source::kNone;
+  const ParamValue* standard_value = nullptr;  // kStandard: the published figure and its citation
+  const ParamValue* rate_value = nullptr;      // kMinimumWage: the rate …
+  const ParamValue* wage_value = nullptr;      // … and the minimum wage
+  std::optional<Fen> encoded;   // kFact: the standard the rules hold, where they hold one
+  std::optional<Fen> total;     // standard × total months, when both are known and eligible
+};
+
 struct DurationResult {
   bool shown = false;
   std::optional<std::int64_t> max_months, remaining, extension, total;
+  std::int64_t ceiling_months = 0;          // the national longest, where a province's schedule set max_months
+  bool is_cap = false;                      // max_months is a ceiling (最长), not the period granted
+  const ParamValue* schedule = nullptr;     // the province's schedule that set max_months
+  const ParamValue* bands = nullptr;        // the national bands' value on the date (for its citation)
+  bool used_up = false;                     // drawn exactly to the end (needs_retirement's message differs)
   std::int64_t extension_within = 0;
   // The months to the legal retirement age the extension is judged by.
   bool retirement_shown = false;               // the policy has the extension
@@ -102,6 +119,7 @@ struct Result {
   const Param* cap_param = nullptr;   // the ceiling that made it a cap
   RefundAmount refund;
   SplitAmount split;
+  MonthlyAmount monthly;
   std::int64_t table_value = 0;       // the table entry's amount (fen), when shown
   bool split_total_only = false;      // a contribution split with only the total rate
   bool local_note = false;            // the amount is set locally: the note names the document
@@ -121,6 +139,7 @@ struct Result {
     cap_param = nullptr;
     refund = RefundAmount{};
     split = SplitAmount{};
+    monthly = MonthlyAmount{};
     table_value = 0;
     split_total_only = false;
     local_note = false;

@@ -107,6 +107,8 @@ void io(A& a, ParamScalar& s) {
   list(a, s.bands, [&](Band& b) {
     a(b.from_months);
     a(b.months);
+    a(b.step_months);
+    a(b.max_months);
   });
   list(a, s.retirement, [&](RetirementRule& r) {
     a(r.group);
@@ -192,6 +194,10 @@ void io(A& a, AmountRule& m) {
   param(a, m.total);
   param(a, m.unit);
   param(a, m.individual);
+  param(a, m.standard);
+  param(a, m.standard_rate);
+  param(a, m.minimum_wage);
+  a(m.own_fact);
   a(m.text);
   a(m.text_en);
   cite(a, m.cite);
@@ -240,12 +246,14 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
     param(a, d.param);
     a(d.then_option);
     a(d.else_option);
+    list(a, d.option_values, [&](int& v) { a(v); });
     cite(a, d.cite);
   });
   list(a, p.conditions, [&](Condition& c) { io(a, c, false); });
   a(p.condition_count);
   io(a, p.amount);
   param(a, p.duration.bands);
+  param(a, p.duration.schedule);
   param(a, p.duration.extension_within);
   cite(a, p.duration.extension_cite);
   a(p.duration.contribution_months);

@@ -23,7 +23,9 @@ enum class Msg {
   kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended,
   // notes
   kSizeDerived, kSizeCandidates, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
-  kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
+  kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kEntitlementUsedNeedsRetirement,
+  kDurationCap, kDurationSchedule, kMonthlyStandard, kMonthlyFromWage, kMonthlyGiven, kMonthlyGivenDiffers,
+  kMonthlyTotal, kMonthlyTotalCap, kMonthlyUnknownHint, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
   kDisclaimer,
   // request errors
   kTooLarge, kNulByte, kDuplicateKey, kNotJson, kTooDeep, kNotObject, kUnknownMember,
@@ -32,7 +34,7 @@ enum class Msg {
   kUnknownFactHint, kUnknownFactExact, kFactName, kNotBool, kNotOneOf, kOptionShown,
   kNotCount, kNotInteger, kOutOfRange, kNotAnOption, kNotMoney, kMoneyNaN, kMoneyNegative,
   kMoneyDecimals, kMoneyTooLarge, kNotDate, kNotMonth, kNotText, kTextTooLong, kNotLevelList, kNotLevel,
-  kRetirementDiffers, kMonthsUsedAboveMax, kMonthsUsedNotExtended,
+  kRetirementDiffers, kOptionDiffers, kMonthsUsedAboveMax, kMonthsUsedNotExtended,
   kUnknownPolicy, kNoPolicy, kNoPolicyYear, kNoPolicyLatest, kNotLoaded,
   // screening CSV files
   kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,

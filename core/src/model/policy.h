@@ -39,6 +39,11 @@ struct Text2 {
 struct Band {
   std::int64_t from_months = 0;  // contribution months at or above this
   std::int64_t months = 0;       // longest entitlement
+  // A province's own formula ("超过四年的部分，每满半年…增加一个月"): one
+  // month more for every full `step_months` above `from_months` (0: flat),
+  // at most `max_months` (0: no limit of its own).
+  std::int64_t step_months = 0;
+  std::int64_t max_months = 0;
 };
 
 // The statutory retirement age of one group, and how it rises with the
@@ -121,7 +126,7 @@ struct Condition {
 // ---- Derived facts: a fact the policy computes when it is not given ----
 
 struct Derivation {
-  enum class Kind { kAtLeast, kRetirementAge };
+  enum class Kind { kAtLeast, kRetirementAge, kByOption };
   Kind kind = Kind::kAtLeast;
   std::string id;
   // Exact: the rules determine the fact (the months to the legal retirement
@@ -133,13 +138,18 @@ struct Derivation {
   int from = -1, from2 = -1;      // its inputs
   const Param* param = nullptr;   // kAtLeast: the threshold; kRetirementAge: the schedule
   int then_option = -1, else_option = -1;  // kAtLeast on an enum: the values
+  // kByOption: the yes/no value each option of `from` gives (by option index:
+  // 1 yes, 0 no, -1 none: the option decides nothing, so `fact` is asked). The
+  // rules define it ("非因本人意愿中断就业包括下列情形"), so a given value that
+  // differs is inconsistent.
+  std::vector<int> option_values;
   const Cite* cite = nullptr;
 };
 
 // ---- Amounts ----
 
 struct AmountRule {
-  enum class Kind { kNone, kPercentOfBase, kTable, kContributionSplit, kLocal };
+  enum class Kind { kNone, kPercentOfBase, kTable, kContributionSplit, kLocal, kMonthly };
   Kind kind = Kind::kNone;
   // kPercentOfBase (稳岗返还)
   int base = -1;
@@ -164,7 +174,15 @@ struct AmountRule {
   const Param* total = nullptr;
   const Param* unit = nullptr;
   const Param* individual = nullptr;
-  // kLocal
+  // kMonthly (失业保险金): the monthly standard as published (`standard`), or
+  // as a rate of the minimum wage (`standard_rate` × `minimum_wage`), or the
+  // person's own figure (`own_fact`, which wins); where none is known, `text`
+  // says how the standard is set.
+  const Param* standard = nullptr;
+  const Param* standard_rate = nullptr;
+  const Param* minimum_wage = nullptr;
+  int own_fact = -1;
+  // kLocal, kMonthly
   std::string text, text_en;
   const Cite* cite = nullptr;
   // kPercentOfBase: the clauses of the excluded and passed-on parts, where
@@ -175,7 +193,11 @@ struct AmountRule {
 };
 
 struct Duration {
+  // The longest entitlement by contribution time (社会保险法 第四十六条: a
+  // ceiling where the param is a cap), and the province's own periods within
+  // it (《广东省失业保险条例》 第十七条), when a pack gives them.
   const Param* bands = nullptr;  // null when the program has no duration
+  const Param* schedule = nullptr;
   const Param* extension_within = nullptr;  // months before retirement that trigger the extension
   const Cite* extension_cite = nullptr;
   int contribution_months = -1, months_used = -1, months_to_retirement = -1;

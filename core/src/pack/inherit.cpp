@@ -41,6 +41,9 @@ RawAmount merge_amount(const RawAmount& parent, const RawAmount& child) {
   take(out.total, child.total);
   take(out.unit, child.unit);
   take(out.individual, child.individual);
+  take(out.standard, child.standard);
+  take(out.rate, child.rate);
+  take(out.minimum_wage, child.minimum_wage);
   take(out.text, child.text);
   if (child.text) out.text_en = child.text_en;  // the English follows its Chinese: never the parent's beside the child's
   take(out.exclude, child.exclude);
@@ -58,6 +61,7 @@ RawAmount merge_amount(const RawAmount& parent, const RawAmount& child) {
 RawDuration merge_duration(const RawDuration& parent, const RawDuration& child) {
   RawDuration out = parent;
   take(out.bands, child.bands);
+  take(out.schedule, child.schedule);
   take(out.extension_within, child.extension_within);
   take(out.months_to_retirement, child.months_to_retirement);
   take(out.extension_cite, child.extension_cite);

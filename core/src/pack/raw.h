@@ -87,6 +87,7 @@ struct RawCondition {
 // restates only what it changes (fields merge one by one).
 struct RawAmount {
   std::optional<std::string> kind, base, pass_on, fact, total, unit, individual, text, text_en;
+  std::optional<std::string> standard, rate, minimum_wage;  // kind monthly
   std::optional<std::vector<std::string>> exclude;
   std::optional<std::map<std::string, std::string>> rate_by_unit_type, rate_by_size, table;
   struct DeriveSize {
@@ -101,13 +102,14 @@ struct RawAmount {
 };
 
 struct RawDuration {
-  std::optional<std::string> bands, extension_within, months_to_retirement;
+  std::optional<std::string> bands, schedule, extension_within, months_to_retirement;
   std::optional<RawCite> extension_cite;
   Origin at;
 };
 
 struct RawDerivation {
   std::string id, fact, kind, from, from2, param, then_value, else_value;
+  std::vector<std::pair<std::string, RawScalar>> values;  // by_option: option value -> true / false
   bool exact = false;
   RawCite cite;
   Origin at;

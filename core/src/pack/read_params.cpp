@@ -32,9 +32,13 @@ void read_bands(const json& val, const std::string& vp, ParamScalar& out, Report
     const json& bj = val[b];
     std::string bat = ptr(vp, b);
     if (!need_object(bj, bat, r)) continue;
-    check_keys(bj, {"from_months", "months"}, bat, r);
-    Band band{get_int(bj, "from_months", bat, r).value_or(-1), get_int(bj, "months", bat, r).value_or(-1)};
+    check_keys(bj, {"from_months", "months", "step_months", "max_months"}, bat, r);
+    Band band{get_int(bj, "from_months", bat, r).value_or(-1), get_int(bj, "months", bat, r).value_or(-1),
+              bj.contains("step_months") ? get_int(bj, "step_months", bat, r).value_or(-1) : 0,
+              bj.contains("max_months") ? get_int(bj, "max_months", bat, r).value_or(-1) : 0};
     if (band.from_months < 0 || band.months < 0) r.issue(issue::kValue, bat, "from_months 和 months 都应为不小于 0 的整数");
+    if (band.step_months < 0 || band.max_months < 0) r.issue(issue::kValue, bat, "step_months 和 max_months 应为正整数");
+    if (band.max_months > 0 && band.max_months < band.months) r.issue(issue::kConflict, bat, "max_months 不能小于 months");
     if (!out.bands.empty() && band.from_months <= out.bands.back().from_months) {
       r.issue(issue::kOrder, bat, "期限表应按 from_months 从小到大排列");
     }

@@ -55,7 +55,8 @@ RawDerivation read_derivation(const json& dj, const std::string& at, Reporter& r
   RawDerivation d;
   d.at = r.at(at);
   if (!need_object(dj, at, r)) return d;
-  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "exact", "cite"}, at, r);
+  check_keys(dj, {"id", "fact", "kind", "from", "min", "then", "else", "birth", "group", "schedule", "values", "exact", "cite"},
+             at, r);
   d.id = get_string(dj, "id", at, r);
   d.exact = get_bool(dj, "exact", at, r, false);
   d.fact = get_string(dj, "fact", at, r);
@@ -69,8 +70,18 @@ RawDerivation read_derivation(const json& dj, const std::string& at, Reporter& r
     d.from = get_string(dj, "birth", at, r);
     d.from2 = get_string(dj, "group", at, r);
     d.param = get_string(dj, "schedule", at, r);
+  } else if (d.kind == "by_option") {
+    d.from = get_string(dj, "from", at, r);
+    auto v = dj.find("values");
+    if (v == dj.end() || !v->is_object() || v->empty()) r.issue(issue::kType, ptr(at, "values"), "应为非空对象：选项值 → true / false");
+    else {
+      for (auto e = v->begin(); e != v->end(); ++e) {
+        if (!e->is_boolean()) r.issue(issue::kType, ptr(ptr(at, "values"), e.key()), "应为 true 或 false");
+        else d.values.emplace_back(e.key(), scalar(*e, ptr(ptr(at, "values"), e.key())));
+      }
+    }
   } else if (!d.kind.empty()) {
-    r.issue(issue::kUnknownKind, ptr(at, "kind"), "未知的推定规则“" + d.kind + "”（应为 at_least 或 retirement_age）");
+    r.issue(issue::kUnknownKind, ptr(at, "kind"), "未知的推定规则“" + d.kind + "”（应为 at_least、retirement_age 或 by_option）");
   }
   d.cite = need_cite(dj, at, r, doc_no);
   return d;
@@ -80,8 +91,9 @@ RawDuration read_duration(const json& dj, const std::string& at, Reporter& r, co
   RawDuration d;
   d.at = r.at(at);
   if (!need_object(dj, at, r)) return d;
-  check_keys(dj, {"bands", "extension_within", "extension_cite", "months_to_retirement"}, at, r);
+  check_keys(dj, {"bands", "schedule", "extension_within", "extension_cite", "months_to_retirement"}, at, r);
   if (dj.contains("bands")) d.bands = get_string(dj, "bands", at, r);
+  if (dj.contains("schedule")) d.schedule = get_string(dj, "schedule", at, r);
   if (dj.contains("extension_within")) d.extension_within = get_string(dj, "extension_within", at, r);
   if (dj.contains("months_to_retirement")) d.months_to_retirement = get_string(dj, "months_to_retirement", at, r);
   if (auto c = dj.find("extension_cite"); c != dj.end()) d.extension_cite = read_cite(*c, ptr(at, "extension_cite"), r, doc_no);
@@ -151,7 +163,8 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   a.at = r.at(at);
   if (!need_object(aj, at, r)) return a;
   check_keys(aj, {"kind", "base", "exclude", "pass_on", "rate_by_unit_type", "rate_by_size", "derive_size", "fact",
-                  "table", "total", "unit", "individual", "text", "text_en", "cite", "exclude_cite", "pass_on_cite"},
+                  "table", "total", "unit", "individual", "standard", "rate", "minimum_wage", "text", "text_en", "cite",
+                  "exclude_cite", "pass_on_cite"},
              at, r);
   auto str = [&](const char* key, std::optional<std::string>& out) {
     if (aj.contains(key)) out = get_string(aj, key, at, r, false);
@@ -163,6 +176,9 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   str("total", a.total);
   str("unit", a.unit);
   str("individual", a.individual);
+  str("standard", a.standard);
+  str("rate", a.rate);
+  str("minimum_wage", a.minimum_wage);
   str("text", a.text);
   str("text_en", a.text_en);
   if (aj.contains("exclude")) a.exclude = get_string_list(aj, "exclude", at, r);

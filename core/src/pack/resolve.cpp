@@ -194,6 +194,22 @@ void resolve_derivations(const RawSection& s, Resolver& r) {
         }
         if (d.then_option < 0 || d.else_option < 0) r.issue(raw.at, issue::kValue, "", "then / else 应为事实“" + f.id + "”的选项");
       }
+    } else if (raw.kind == "by_option") {
+      d.kind = Derivation::Kind::kByOption;
+      d.fact = r.fact(raw.fact, raw.at, "/fact", {FactType::kBool});
+      d.from = r.fact(raw.from, raw.at, "/from", {FactType::kEnum});
+      if (d.from >= 0) {
+        const FactDef& f = r.program().facts[static_cast<std::size_t>(d.from)];
+        d.option_values.assign(f.options.size(), -1);
+        for (const auto& [value, flag] : raw.values) {
+          int o = -1;
+          for (std::size_t k = 0; k < f.options.size(); ++k) {
+            if (f.options[k].text == value) o = static_cast<int>(k);
+          }
+          if (o < 0) r.issue(raw.at, issue::kValue, "/values/" + value, "“" + value + "”不是事实“" + f.id + "”的选项");
+          else d.option_values[static_cast<std::size_t>(o)] = flag.flag ? 1 : 0;
+        }
+      }
     } else if (raw.kind == "retirement_age") {
       d.kind = Derivation::Kind::kRetirementAge;
       d.fact = r.fact(raw.fact, raw.at, "/fact", {FactType::kInteger});

@@ -108,6 +108,18 @@ void contribution_split(const RawAmount& a, Resolver& r, AmountRule& out) {
   out.reads = {out.base};
 }
 
+// 失业保险金: a monthly standard, by the date; each part optional, since a
+// province may give the rate and leave the minimum wage to its cities.
+void monthly(const RawAmount& a, Resolver& r, AmountRule& out) {
+  out.standard = r.param(a.standard.value_or(""), a.at, "/standard", ParamType::kMoney);
+  out.standard_rate = r.param(a.rate.value_or(""), a.at, "/rate", ParamType::kRate);
+  out.minimum_wage = r.param(a.minimum_wage.value_or(""), a.at, "/minimum_wage", ParamType::kMoney);
+  if (out.minimum_wage && !out.standard_rate) r.issue(a.at, issue::kConflict, "/minimum_wage", "有最低工资标准（minimum_wage）时还要有比例（rate）");
+  if (out.standard && out.standard_rate) r.issue(a.at, issue::kConflict, "/standard", "standard 与 rate 只能给一个");
+  out.own_fact = r.fact(a.fact.value_or(""), a.at, "/fact", {FactType::kMoney});
+  if (out.text.empty()) r.issue(a.at, issue::kMissing, "/text", "缺少说明：标准由谁、按什么确定（不知道标准时显示）");
+}
+
 }  // namespace
 
 void resolve_amount(const RawAmount& a, Resolver& r) {
@@ -129,6 +141,9 @@ void resolve_amount(const RawAmount& a, Resolver& r) {
   } else if (kind == "contribution_split") {
     out.kind = AmountRule::Kind::kContributionSplit;
     contribution_split(a, r, out);
+  } else if (kind == "monthly") {
+    out.kind = AmountRule::Kind::kMonthly;
+    monthly(a, r, out);
   } else if (kind == "local") {
     out.kind = AmountRule::Kind::kLocal;
     if (out.text.empty()) r.issue(a.at, issue::kMissing, "/text", "缺少说明：标准由哪个文件规定");
@@ -142,6 +157,7 @@ void resolve_duration(const RawDuration& d, Resolver& r) {
   const ProgramDef& p = r.program();
   if (!d.bands) r.issue(d.at, issue::kMissing, "/bands", "缺少“bands”");
   out.bands = r.param(d.bands.value_or(""), d.at, "/bands", ParamType::kBands);
+  if (!d.schedule.value_or("").empty()) out.schedule = r.param(*d.schedule, d.at, "/schedule", ParamType::kBands);
   if (const FactDef* f = p.fact("contribution_months")) out.contribution_months = f->index;
   if (const FactDef* f = p.fact("benefit_months_used")) out.months_used = f->index;
   if (!d.extension_within.value_or("").empty()) {

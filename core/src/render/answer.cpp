@@ -85,6 +85,24 @@ void amount_fields(JsonOut& o, const Policy& p, const Result& r) {
       fen(o, s.individual_fen);
       break;
     }
+    case AmountRule::Kind::kMonthly: {
+      const MonthlyAmount& m = r.monthly;
+      o.next("monthly_standard_fen");
+      fen(o, m.standard);
+      o.next("monthly_standard_source");
+      switch (m.source) {
+        case MonthlyAmount::Source::kStandard: o.str("standard"); break;
+        case MonthlyAmount::Source::kMinimumWage: o.str("minimum_wage"); break;
+        case MonthlyAmount::Source::kFact: o.str("fact"); break;
+        case MonthlyAmount::Source::kNone: o.null(); break;
+      }
+      o.next("minimum_wage_fen");
+      if (m.wage_value) o.num(m.wage_value->value.money);
+      else o.null();
+      o.next("standard_rate");
+      rate(o, m.rate_value ? &m.rate_value->value.rate : nullptr);
+      break;
+    }
     case AmountRule::Kind::kLocal:
     case AmountRule::Kind::kNone: break;
   }
@@ -92,12 +110,20 @@ void amount_fields(JsonOut& o, const Policy& p, const Result& r) {
   if (d.shown) {
     o.next("max_months");
     fen(o, d.max_months);
+    o.next("max_months_is_cap").boolean(d.is_cap);
     o.next("remaining_months");
     fen(o, d.remaining);
     o.next("extension_months");
     fen(o, d.extension);
     o.next("total_months");
     fen(o, d.total);
+  }
+  if (a.kind == AmountRule::Kind::kMonthly) {
+    o.next("total_fen");
+    fen(o, r.monthly.total);
+    o.next("total_yuan");
+    if (r.monthly.total) o.raw("\"").raw(yuan_str(*r.monthly.total)).raw("\"");
+    else o.null();
   }
   if (d.retirement_shown) {
     o.next("months_to_retirement");

@@ -18,6 +18,7 @@ class Notes {
     document();
     amount();
     duration();
+    if (p_.amount.kind == AmountRule::Kind::kMonthly) monthly_total();
     answers();
     for (const auto& note : p_.notes) {
       const Note& n = *note;
@@ -110,8 +111,41 @@ class Notes {
       case AmountRule::Kind::kLocal:
         if (r_.local_note) say(Msg::kLocalAmount, {en_ && !a.text_en.empty() ? a.text_en : a.text, a.cite->tag});
         return;
+      case AmountRule::Kind::kMonthly: monthly(); return;
       case AmountRule::Kind::kNone: return;
     }
+  }
+
+  // 失业保险金: the standard and where it comes from, or how it is set and
+  // that the person may give it; the total comes after the duration.
+  void monthly() {
+    const AmountRule& a = p_.amount;
+    const MonthlyAmount& m = r_.monthly;
+    auto tag = [](const ParamValue* v) { return v && v->cite ? v->cite->tag : std::string(); };
+    switch (m.source) {
+      case MonthlyAmount::Source::kStandard: say(Msg::kMonthlyStandard, {money(*m.standard), tag(m.standard_value)}); break;
+      case MonthlyAmount::Source::kMinimumWage:
+        say(Msg::kMonthlyFromWage, {money(*m.standard), money(m.wage_value->value.money), m.rate_value->value.rate.text,
+                                    tag(m.rate_value) + tag(m.wage_value)});
+        break;
+      case MonthlyAmount::Source::kFact:
+        if (m.encoded && *m.encoded != *m.standard) say(Msg::kMonthlyGivenDiffers, {money(*m.standard), money(*m.encoded)});
+        else say(Msg::kMonthlyGiven, {money(*m.standard)});
+        break;
+      case MonthlyAmount::Source::kNone:
+        if (r_.local_note) {
+          say(Msg::kLocalAmount, {en_ && !a.text_en.empty() ? a.text_en : a.text, a.cite->tag});
+          if (a.own_fact >= 0) say(Msg::kMonthlyUnknownHint, {label(a.own_fact)});
+        }
+        break;
+    }
+  }
+
+  void monthly_total() {
+    const MonthlyAmount& m = r_.monthly;
+    const DurationResult& d = r_.duration;
+    if (!m.total || !*m.total || !d.total) return;
+    say(d.is_cap ? Msg::kMonthlyTotalCap : Msg::kMonthlyTotal, {std::to_string(*d.total), money(*m.standard), money(*m.total)});
   }
 
   void duration() {
@@ -127,13 +161,21 @@ class Notes {
       say(Msg::kRetirementDerived, {req_.facts.get(derive->from)->text, option_label(derive->from2, static_cast<int>(group->number)), age,
                                     m_.text(Msg::kMonth, en_, {std::to_string(year), std::to_string(month), iso}), d.schedule_cite->tag});
     }
+    if (d.max_months && *d.max_months > 0 && d.bands && d.bands->cite) {
+      if (d.schedule && d.schedule->cite) {
+        say(Msg::kDurationSchedule, {std::to_string(*d.max_months), std::to_string(d.ceiling_months), d.schedule->cite->tag});
+      } else if (d.is_cap) {
+        say(Msg::kDurationCap, {std::to_string(*d.max_months), d.bands->cite->tag});
+      }
+    }
     if (d.needs_retirement && d.max_months) {
       const FactValue* used = req_.facts.get(rule.months_used);
       std::vector<int> facts;
       for (int f : r_.missing) {
         if (!p_.program->facts[static_cast<std::size_t>(f)].required) facts.push_back(f);
       }
-      say(Msg::kMonthsUsedNeedsRetirement, {std::to_string(used->number), std::to_string(*d.max_months), labels(facts)});
+      if (d.used_up) say(Msg::kEntitlementUsedNeedsRetirement, {std::to_string(used->number), labels(facts)});
+      else say(Msg::kMonthsUsedNeedsRetirement, {std::to_string(used->number), std::to_string(*d.max_months), labels(facts)});
     }
     if (d.extension && *d.extension > 0) {
       say(Msg::kExtension, {std::to_string(d.extension_within), std::to_string(*d.extension), p_.duration.extension_cite->tag});
