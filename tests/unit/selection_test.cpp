@@ -1,6 +1,7 @@
 // Choosing the policy: prefecture → province → national, by date, explicit ids.
 #include <catch2/catch.hpp>
 
+#include "engine_impl.h"
 #include "eval/select.h"
 #include "support.h"
 
@@ -11,10 +12,14 @@ static json refund(const std::string& region, const std::string& date) {
 }
 
 TEST_CASE("a region falls back through prefecture and province to national", "[select]") {
-  CHECK(uie::jurisdictions("630102") == std::vector<std::string>{"630102", "630100", "630000", "000000"});
-  CHECK(uie::jurisdictions("630100") == std::vector<std::string>{"630100", "630000", "000000"});
-  CHECK(uie::jurisdictions("630000") == std::vector<std::string>{"630000", "000000"});
-  CHECK(uie::jurisdictions("000000") == std::vector<std::string>{"000000"});
+  const uie::RuleSet& rules = *engine().impl().rules;
+  CHECK(uie::jurisdictions(rules, "630102") == std::vector<std::string>{"630102", "630100", "630000", "000000"});
+  CHECK(uie::jurisdictions(rules, "630100") == std::vector<std::string>{"630100", "630000", "000000"});
+  CHECK(uie::jurisdictions(rules, "630000") == std::vector<std::string>{"630000", "000000"});
+  CHECK(uie::jurisdictions(rules, "000000") == std::vector<std::string>{"000000"});
+  // 石河子 and the other 兵团 师市 are coded under 新疆 (6590xx) but fall back to 兵团 (rules/regions.json covers).
+  CHECK(uie::jurisdictions(rules, "659001") == std::vector<std::string>{"659001", "659000", "660000", "000000"});
+  CHECK(uie::jurisdictions(rules, "650102") == std::vector<std::string>{"650102", "650100", "650000", "000000"});
 }
 
 TEST_CASE("the most specific policy in force wins", "[select]") {

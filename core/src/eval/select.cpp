@@ -4,21 +4,33 @@
 
 namespace uie {
 
-std::vector<std::string> jurisdictions(const std::string& region) {
-  std::vector<std::string> out;
-  auto add = [&](const std::string& code) {
-    if (out.empty() || out.back() != code) out.push_back(code);
+namespace {
+
+// The province-level region a code falls back to: the one that covers it, or
+// the one its first two digits name.
+std::string province_of(const RuleSet& rules, const std::string& region) {
+  for (const auto& r : rules.regions) {
+    for (const auto& prefix : r.covers) {
+      if (region.compare(0, prefix.size(), prefix) == 0) return r.code;
+    }
+  }
+  return region.substr(0, 2) + "0000";
+}
+
+// The fallback chain into `levels` (at most 4), without allocating more than the codes.
+std::size_t fallback(const RuleSet& rules, const std::string& region, std::string (&levels)[4]) {
+  std::size_t n = 0;
+  auto add = [&](std::string code) {
+    if (n == 0 || levels[n - 1] != code) levels[n++] = std::move(code);
   };
   if (region != "000000") {
     add(region);
     add(region.substr(0, 4) + "00");
-    add(region.substr(0, 2) + "0000");
+    add(province_of(rules, region));
   }
   add("000000");
-  return out;
+  return n;
 }
-
-namespace {
 
 // Among policies of one place that refine one another, the refinement wins.
 bool more_refined(const Policy* a, const Policy* b) { return a->chain.size() > b->chain.size(); }
@@ -47,20 +59,16 @@ bool same_level(const std::string& region, const std::string& level) {
 
 }  // namespace
 
+std::vector<std::string> jurisdictions(const RuleSet& rules, const std::string& region) {
+  std::string levels[4];
+  std::size_t n = fallback(rules, region, levels);
+  return std::vector<std::string>(levels, levels + n);
+}
+
 Selection select_policy(const RuleSet& rules, const std::string& region, const ProgramDef& program, const Date& date) {
   Selection s;
   std::string levels[4];
-  std::size_t n = 0;
-  // The fallback chain without allocating: region, its prefecture, its province, national.
-  auto add = [&](std::string code) {
-    if (n == 0 || levels[n - 1] != code) levels[n++] = std::move(code);
-  };
-  if (region != "000000") {
-    add(region);
-    add(region.substr(0, 4) + "00");
-    add(region.substr(0, 2) + "0000");
-  }
-  add("000000");
+  std::size_t n = fallback(rules, region, levels);  // region, its prefecture, its province, national
   for (std::size_t level = 0; level < n; ++level) {
     for (const auto& p : rules.policies) {
       if (p->program != &program || p->doc->region != levels[level]) continue;
@@ -96,7 +104,7 @@ Selection select_policy_cached(const RuleSet& rules, const std::string& region, 
 
 bool any_in_force_during(const RuleSet& rules, const std::string& region, const ProgramDef& program, int year) {
   Date first{year, 1, 1}, last{year, 12, 31};
-  std::vector<std::string> levels = jurisdictions(region);
+  std::vector<std::string> levels = jurisdictions(rules, region);
   for (const auto& p : rules.policies) {
     if (p->program != &program || std::find(levels.begin(), levels.end(), p->doc->region) == levels.end()) continue;
     if (p->valid_from <= last && (!p->valid_to || first <= *p->valid_to)) return true;

@@ -9,8 +9,9 @@
 namespace uie {
 
 // The jurisdictions a region code falls back through, most specific first:
-// 630102 → 630102, 630100, 630000, 000000.
-std::vector<std::string> jurisdictions(const std::string& region);
+// 630102 → 630102, 630100, 630000, 000000; a code a region `covers`
+// falls back to that region (659001 → 659001, 659000, 660000, 000000).
+std::vector<std::string> jurisdictions(const RuleSet& rules, const std::string& region);
 
 struct Selection {
   const Policy* policy = nullptr;  // in force on the date, most specific first

@@ -79,6 +79,7 @@ void io(A& a, RegionInfo& r) {
   a(r.name);
   a(r.name_en);
   list(a, r.prefectures, [&](RegionInfo& p) { io(a, p); });
+  list(a, r.covers, [&](std::string& c) { a(c); });
 }
 
 template <typename A>

@@ -62,6 +62,10 @@ struct ProgramDef {
 struct RegionInfo {
   std::string code, name, name_en;
   std::vector<RegionInfo> prefectures;
+  // Codes that fall back to this province-level region rather than to the
+  // one their first two digits name, by prefix: 6590xx (石河子 and the other
+  // 兵团 师市, coded under 新疆) → 660000.
+  std::vector<std::string> covers;
 };
 
 }  // namespace uie

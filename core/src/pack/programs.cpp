@@ -180,7 +180,7 @@ void read_regions(const json& doc, Reporter& r, RuleSet& rs) {
   }
   auto read_one = [&](const json& j, const std::string& at, RegionInfo& out) {
     if (!need_object(j, at, r)) return false;
-    check_keys(j, {"code", "name", "name_en", "prefectures"}, at, r);
+    check_keys(j, {"code", "name", "name_en", "prefectures", "covers"}, at, r);
     out.code = get_string(j, "code", at, r);
     out.name = get_string(j, "name", at, r);
     out.name_en = get_string(j, "name_en", at, r);
@@ -192,6 +192,14 @@ void read_regions(const json& doc, Reporter& r, RuleSet& rs) {
     std::string at = ptr("/regions", i);
     RegionInfo info;
     if (!read_one((*it)[i], at, info)) continue;
+    if ((*it)[i].contains("covers")) {
+      for (const auto& prefix : get_string_list((*it)[i], "covers", at, r)) {
+        bool digits = prefix.size() >= 3 && prefix.size() <= 5 &&
+                      prefix.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) r.issue(issue::kValue, ptr(at, "covers"), "应为 3–5 位数字的代码前缀，如 \"6590\"");
+        else info.covers.push_back(prefix);
+      }
+    }
     if (auto pit = (*it)[i].find("prefectures"); pit != (*it)[i].end()) {
       if (!pit->is_array()) r.issue(issue::kType, ptr(at, "prefectures"), "应为数组");
       else {

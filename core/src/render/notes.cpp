@@ -2,7 +2,10 @@
 // of policy this is, what the amount rests on, what was not considered or
 // assumed, then the policy's own notes and the disclaimer.
 #include "eval/context.h"
+#include <algorithm>
+
 #include "eval/derive.h"
+#include "eval/select.h"
 #include "render/render.h"
 
 namespace uie {
@@ -11,7 +14,7 @@ namespace {
 class Notes {
  public:
   Notes(const RuleSet& rules, const Request& req, const Result& r, bool en, NoteWriter& w)
-      : m_(rules.messages), req_(req), r_(r), p_(*r.policy), en_(en), w_(w),
+      : rules_(rules), m_(rules.messages), req_(req), r_(r), p_(*r.policy), en_(en), w_(w),
         cx_(rules.messages, en, *r.policy, req.facts, r) {}
 
   void all() {
@@ -72,7 +75,11 @@ class Notes {
       std::string to = p_.doc_to ? date(*p_.doc_to) : m_.text(Msg::kOpenEnded, en_);
       say(Msg::kNotInForce, {date(p_.doc_from), to, date(req_.date)});
     }
-    if (d.region != "000000" && req_.region.compare(0, 2, d.region, 0, 2) != 0) say(Msg::kOtherRegion, {d.region, req_.region});
+    // A policy named outright for another place (one the region does not fall back to) says so.
+    std::vector<std::string> levels = jurisdictions(rules_, req_.region);
+    bool own = std::find(levels.begin(), levels.end(), d.region) != levels.end() ||
+               (d.region.compare(2, 4, "0000") != 0 && req_.region.compare(0, 2, d.region, 0, 2) == 0);
+    if (!own) say(Msg::kOtherRegion, {d.region, req_.region});
   }
 
   void amount() {
@@ -194,6 +201,7 @@ class Notes {
     if (!r_.defaulted.empty()) say(Msg::kDefaultedFacts, {labels(r_.defaulted)});
   }
 
+  const RuleSet& rules_;
   const Messages& m_;
   const Request& req_;
   const Result& r_;
