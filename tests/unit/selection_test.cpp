@@ -57,11 +57,11 @@ TEST_CASE("with no policy in force the error names the latest one", "[select]") 
 TEST_CASE("a prefecture document that forwards adds its number to the chain", "[select]") {
   json r = estimate(refund("140300", "2024-07-01"));
   CHECK(r["policy"]["chain"] == json::array({"人社部发〔2024〕40号", "晋人社厅发〔2024〕28号", "阳人社函〔2024〕121号"}));
-  json b = estimate({{"region", "371500"}, {"date", "2024-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
+  json b = estimate({{"region", "371500"}, {"date", "2023-07-01"}, {"program", "unemployment_benefit"}, {"facts", json::object()}});
   CHECK(b["policy"]["id"] == "lc-2020");
-  // 鲁人社函〔2020〕10号 inherits the national rules in force (extends_in_force): in 2024 人社部发〔2020〕40号.
-  CHECK(b["policy"]["chain"] == json::array({"《失业保险条例》", "《中华人民共和国社会保险法》", "人社部发〔2020〕40号", "鲁人社函〔2020〕10号",
-                                             "聊城市人社局转发鲁人社函〔2020〕10号的通知（2020年4月2日）"}));
+  // 鲁人社函〔2020〕10号 inherits the national rules in force (extends_in_force): in 2023 人社部发〔2020〕40号 and 人社厅发〔2020〕24号.
+  CHECK(b["policy"]["chain"] == json::array({"《失业保险条例》", "《中华人民共和国社会保险法》", "人社部发〔2020〕40号", "人社厅发〔2020〕24号",
+                                             "鲁人社函〔2020〕10号", "聊城市人社局转发鲁人社函〔2020〕10号的通知（2020年4月2日）"}));
   CHECK(b["policy"]["valid_to"].is_null());
 }
 

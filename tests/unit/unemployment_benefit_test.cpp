@@ -48,7 +48,7 @@ TEST_CASE("re-employment, a pension or a used-up entitlement stop the benefit", 
 }
 
 TEST_CASE("山东 continues the benefit to retirement when less than a year remains", "[benefit]") {
-  json r = estimate(request("370000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}));
+  json r = estimate(request("370000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}, "2023-06-01"));
   CHECK(r["policy"]["id"] == "sd-2020-10");
   CHECK(r["remaining_months"] == 12);
   CHECK(r["extension_months"] == 8);

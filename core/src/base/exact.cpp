@@ -134,10 +134,12 @@ std::optional<Rate> Rate::parse(std::string_view t) {
   return Rate{num, den, std::string(t)};
 }
 
-Fen apply_rate(Fen base, const Rate& r) {
+Fen apply_rate(Fen base, const Rate& r) { return apply_rate(base, r, 1); }
+
+Fen apply_rate(Fen base, const Rate& r, Fen unit) {
   Wide p = static_cast<Wide>(base) * static_cast<Wide>(r.num);
-  Wide d = static_cast<Wide>(r.den);
-  return static_cast<Fen>((p * 2 + d) / (d * 2));
+  Wide d = static_cast<Wide>(r.den) * static_cast<Wide>(unit);
+  return static_cast<Fen>((p * 2 + d) / (d * 2)) * unit;
 }
 
 bool ratio_at_most(std::int64_t a, std::int64_t b, const Rate& r) {

@@ -36,6 +36,8 @@ struct Rate {
 
 // fen × rate, rounded half up once.
 Fen apply_rate(Fen base, const Rate& rate);
+// The same, rounded half up once to a whole multiple of `unit` fen (100: to the yuan).
+Fen apply_rate(Fen base, const Rate& rate, Fen unit);
 // a / b ≤ rate, exactly (b > 0).
 bool ratio_at_most(std::int64_t a, std::int64_t b, const Rate& rate);
 // The largest a with a / b ≤ rate.

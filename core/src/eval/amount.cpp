@@ -120,7 +120,7 @@ std::optional<Fen> encoded_monthly_standard(const EvalContext& cx, const ParamVa
   const ParamValue& w = cx.dated(a.minimum_wage);
   if (rate) *rate = &r;
   if (wage) *wage = &w;
-  return apply_rate(w.value.money, r.value.rate);
+  return apply_rate(w.value.money, r.value.rate, a.whole_yuan ? 100 : 1);
 }
 
 namespace {

@@ -198,6 +198,7 @@ void io(A& a, AmountRule& m) {
   param(a, m.standard);
   param(a, m.standard_rate);
   param(a, m.minimum_wage);
+  a(m.whole_yuan);
   a(m.own_fact);
   a(m.text);
   a(m.text_en);

@@ -181,6 +181,7 @@ struct AmountRule {
   const Param* standard = nullptr;
   const Param* standard_rate = nullptr;
   const Param* minimum_wage = nullptr;
+  bool whole_yuan = false;  // the rate × minimum wage is published rounded half up to the yuan
   int own_fact = -1;
   // kLocal, kMonthly
   std::string text, text_en;

@@ -44,6 +44,7 @@ RawAmount merge_amount(const RawAmount& parent, const RawAmount& child) {
   take(out.standard, child.standard);
   take(out.rate, child.rate);
   take(out.minimum_wage, child.minimum_wage);
+  take(out.whole_yuan, child.whole_yuan);
   take(out.text, child.text);
   if (child.text) out.text_en = child.text_en;  // the English follows its Chinese: never the parent's beside the child's
   take(out.exclude, child.exclude);

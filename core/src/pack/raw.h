@@ -88,6 +88,7 @@ struct RawCondition {
 struct RawAmount {
   std::optional<std::string> kind, base, pass_on, fact, total, unit, individual, text, text_en;
   std::optional<std::string> standard, rate, minimum_wage;  // kind monthly
+  std::optional<bool> whole_yuan;
   std::optional<std::vector<std::string>> exclude;
   std::optional<std::map<std::string, std::string>> rate_by_unit_type, rate_by_size, table;
   struct DeriveSize {

@@ -163,7 +163,7 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   a.at = r.at(at);
   if (!need_object(aj, at, r)) return a;
   check_keys(aj, {"kind", "base", "exclude", "pass_on", "rate_by_unit_type", "rate_by_size", "derive_size", "fact",
-                  "table", "total", "unit", "individual", "standard", "rate", "minimum_wage", "text", "text_en", "cite",
+                  "table", "total", "unit", "individual", "standard", "rate", "minimum_wage", "whole_yuan", "text", "text_en", "cite",
                   "exclude_cite", "pass_on_cite"},
              at, r);
   auto str = [&](const char* key, std::optional<std::string>& out) {
@@ -179,6 +179,7 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
   str("standard", a.standard);
   str("rate", a.rate);
   str("minimum_wage", a.minimum_wage);
+  if (aj.contains("whole_yuan")) a.whole_yuan = get_bool(aj, "whole_yuan", at, r, false);
   str("text", a.text);
   str("text_en", a.text_en);
   if (aj.contains("exclude")) a.exclude = get_string_list(aj, "exclude", at, r);

@@ -116,6 +116,7 @@ void monthly(const RawAmount& a, Resolver& r, AmountRule& out) {
   out.minimum_wage = r.param(a.minimum_wage.value_or(""), a.at, "/minimum_wage", ParamType::kMoney);
   if (out.minimum_wage && !out.standard_rate) r.issue(a.at, issue::kConflict, "/minimum_wage", "有最低工资标准（minimum_wage）时还要有比例（rate）");
   if (out.standard && out.standard_rate) r.issue(a.at, issue::kConflict, "/standard", "standard 与 rate 只能给一个");
+  out.whole_yuan = a.whole_yuan.value_or(false);
   out.own_fact = r.fact(a.fact.value_or(""), a.at, "/fact", {FactType::kMoney});
   if (out.text.empty()) r.issue(a.at, issue::kMissing, "/text", "缺少说明：标准由谁、按什么确定（不知道标准时显示）");
 }

@@ -49,6 +49,11 @@ class Notes {
     cx_.money(fen, sink);
     return s;
   }
+  // An exact amount for a monthly figure or a total: "1706", "1705.50".
+  static std::string plain_yuan(Fen fen) {
+    std::string s = yuan_str(fen);
+    return s.size() > 3 && s.compare(s.size() - 3, 3, ".00") == 0 ? s.substr(0, s.size() - 3) : s;
+  }
   std::string date(const Date& d) const {
     std::string s;
     Sink sink(s, false);
@@ -130,14 +135,14 @@ class Notes {
     const MonthlyAmount& m = r_.monthly;
     auto tag = [](const ParamValue* v) { return v && v->cite ? v->cite->tag : std::string(); };
     switch (m.source) {
-      case MonthlyAmount::Source::kStandard: say(Msg::kMonthlyStandard, {money(*m.standard), tag(m.standard_value)}); break;
+      case MonthlyAmount::Source::kStandard: say(Msg::kMonthlyStandard, {plain_yuan(*m.standard), tag(m.standard_value)}); break;
       case MonthlyAmount::Source::kMinimumWage:
-        say(Msg::kMonthlyFromWage, {money(*m.standard), money(m.wage_value->value.money), m.rate_value->value.rate.text,
+        say(Msg::kMonthlyFromWage, {plain_yuan(*m.standard), plain_yuan(m.wage_value->value.money), m.rate_value->value.rate.text,
                                     tag(m.rate_value) + tag(m.wage_value)});
         break;
       case MonthlyAmount::Source::kFact:
-        if (m.encoded && *m.encoded != *m.standard) say(Msg::kMonthlyGivenDiffers, {money(*m.standard), money(*m.encoded)});
-        else say(Msg::kMonthlyGiven, {money(*m.standard)});
+        if (m.encoded && *m.encoded != *m.standard) say(Msg::kMonthlyGivenDiffers, {plain_yuan(*m.standard), plain_yuan(*m.encoded)});
+        else say(Msg::kMonthlyGiven, {plain_yuan(*m.standard)});
         break;
       case MonthlyAmount::Source::kNone:
         if (r_.local_note) {
@@ -152,7 +157,7 @@ class Notes {
     const MonthlyAmount& m = r_.monthly;
     const DurationResult& d = r_.duration;
     if (!m.total || !*m.total || !d.total) return;
-    say(d.is_cap ? Msg::kMonthlyTotalCap : Msg::kMonthlyTotal, {std::to_string(*d.total), money(*m.standard), money(*m.total)});
+    say(d.is_cap ? Msg::kMonthlyTotalCap : Msg::kMonthlyTotal, {std::to_string(*d.total), plain_yuan(*m.standard), plain_yuan(*m.total)});
   }
 
   void duration() {
