@@ -71,18 +71,24 @@ TEST_CASE("山西 refuses dishonest, deregistered and abnormal enterprises", "[r
   }
 }
 
-TEST_CASE("山西 derives the size from the average headcount when it is not given", "[refund]") {
+TEST_CASE("山西 presumes the size from the average headcount when it is not given, and shows both amounts", "[refund]") {
+  // 晋人社厅发〔2024〕28号 二: statistics, then registration data, and only then ≥300 contributors = large.
   json f = sme(500, 0, "10000");
   f.erase("size");
   f["avg_insured_headcount"] = 300;
   json r = estimate(request("140000", "2024-07-15", f));
   CHECK(r["size_used"] == "large");
   CHECK(r["size_source"] == "derived");
-  CHECK(r["amount_fen"] == 300000);
+  CHECK(r["amount_fen"].is_null());
+  CHECK(r["candidates"] == json{{"large", 300000}, {"sme", 600000}});
   f["avg_insured_headcount"] = 299;
   r = estimate(request("140000", "2024-07-15", f));
   CHECK(r["size_used"] == "sme");
-  CHECK(r["amount_fen"] == 600000);
+  CHECK(r["candidates"] == json{{"large", 300000}, {"sme", 600000}});
+  f["size"] = "large";  // a size given (the office's 划型) decides
+  r = estimate(request("140000", "2024-07-15", f));
+  CHECK(r["amount_fen"] == 300000);
+  CHECK(r["size_source"] == "fact");
 }
 
 TEST_CASE("an unknown size gives both candidate amounts and no single amount", "[refund]") {

@@ -50,11 +50,18 @@ TEST_CASE("a yearly limit of 1, or 3 for an urgent occupation, is stated in data
   CHECK(condition(used_up, "claims_this_year")["passed"] == false);
   CHECK(used_up["whatif"].empty());  // no case gives more
 
-  // The national rule alone keeps 1 a year, whatever the fact says.
-  json national = json::parse(engine().estimate(json{{"region", "000000"}, {"date", "2025-06-01"}, {"program", "skill_subsidy"},
-                                                      {"facts", skill({{"claims_this_year", 1}, {"urgent_occupation", true}})["facts"]}}
-                                                     .dump()));
-  CHECK(condition(national, "claims_this_year")["passed"] == false);
+  // The national rule alone leaves the 2 extra claims to the province (where_adopted): undecided, not a yes.
+  auto national = [](json facts) {
+    return json::parse(engine().estimate(json{{"region", "000000"}, {"date", "2025-06-01"}, {"program", "skill_subsidy"},
+                                              {"facts", skill(std::move(facts))["facts"]}}.dump()));
+  };
+  json open = national({{"claims_this_year", 1}, {"urgent_occupation", true}});
+  CHECK(condition(open, "claims_this_year")["passed"].is_null());
+  CHECK(open["eligible"].is_null());
+  CHECK(open["missing"].empty());
+  CHECK(condition(open, "claims_this_year")["text"].get<std::string>().find("要问当地经办机构") != std::string::npos);
+  CHECK(national({{"claims_this_year", 1}, {"urgent_occupation", false}})["eligible"] == false);
+  CHECK(national({{"claims_this_year", 1}})["missing"] == json::array({"urgent_occupation"}));
 }
 
 TEST_CASE("the what-if of a failed limit names the fact whose case would pass", "[vocabulary]") {
@@ -86,7 +93,9 @@ TEST_CASE("the size is a derived fact: given wins, derived is marked and explain
   json derived = estimate(base);
   CHECK(derived["size_used"] == "large");
   CHECK(derived["size_source"] == "derived");
-  CHECK(derived["amount_fen"] == 300000);
+  // A last-resort presumption (晋 28号 二): both amounts, the presumed size named.
+  CHECK(derived["amount_fen"].is_null());
+  CHECK(derived["candidates"] == json{{"large", 300000}, {"sme", 600000}});
   base["facts"]["size"] = "sme";
   json given = estimate(base);
   CHECK(given["size_source"] == "fact");

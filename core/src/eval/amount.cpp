@@ -44,8 +44,14 @@ void refund(EvalContext& cx, bool compute) {
       out.derived_from = cx.value(out.size_derivation->from)->number;
       out.derived_min = cx.at(out.size_derivation->param).count;
     }
-    if (!size) {
+    // A size from the last of the ways the rules name (晋 28号 二: statistics,
+    // then registration data, then the headcount) is a presumption: both
+    // amounts are shown, the presumed size named.
+    bool presumed = size && size->derived && out.size_derivation && out.size_derivation->last_resort;
+    if (!size || presumed) {
       // Both candidates, since the policy cannot tell the size (contract §4.1).
+      if (presumed) out.size_option = static_cast<int>(size->number);
+      out.presumed = presumed;
       if (compute && base_v) {
         out.candidates = true;
         out.readings = both;
@@ -53,6 +59,8 @@ void refund(EvalContext& cx, bool compute) {
         out.sme_rate = &rate_of(a.rate_sme);
         out.large = apply_rate(base, *out.large_rate);
         out.sme = apply_rate(base, *out.sme_rate);
+        // Under a national ceiling (不超过) both amounts are ceilings.
+        r.amount_is_cap = (!both && (a.rate_large->cap || a.rate_sme->cap)) || (both && a.rate_sme->cap);
       }
       return;
     }

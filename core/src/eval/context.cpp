@@ -29,6 +29,7 @@ const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) cons
   const ParamValue& v = p->at(as_of_);
   if (which) *which = nullptr;
   for (const auto& c : v.when) {
+    if (c.where_adopted) continue;  // the province's choice: see kinds/common.h open_by_adoption
     const FactValue* f = value(c.fact);
     // A yes/no fact left out is no (and the answer says so); an enum left out
     // matches no case.
@@ -117,6 +118,11 @@ void RenderContext::condition_text(const CondOutcome& o, Sink& sink) const {
   const Condition& c = *o.cond;
   if (!c.kind) return;
   auto slot = [&](Sink& s, int i) { c.kind->slot(c, o, i, s, *this); };
+  if (o.passed == Tri::kNull && o.open) {
+    c.fail.in(english_).render(sink, slot);
+    messages_.render(o.suffix, english_, sink, {std::to_string(o.suffix_arg)});
+    return;
+  }
   if (o.passed == Tri::kNull) {
     if (c.kind->composite) {
       // The parts' sentences, inside the rule's own "unknown" sentence if it has one.

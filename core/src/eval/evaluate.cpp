@@ -26,6 +26,20 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
   }
 }
 
+// Whether `fact` is read only as a case of the enterprise size rates.
+bool moves_size_rates_only(const Policy& p, const EvalContext& cx, int fact) {
+  bool in_case = false;
+  for (const Param* rate : {p.amount.rate_large, p.amount.rate_sme}) {
+    if (!rate) continue;
+    for (const auto& k : cx.dated(rate).when) in_case = in_case || k.fact == fact;
+  }
+  if (!in_case) return false;
+  for (const auto& c : p.conditions) {
+    if (std::find(c.reads.begin(), c.reads.end(), fact) != c.reads.end()) return false;
+  }
+  return true;
+}
+
 // An optional fact worth offering: not gated off by a yes/no fact that is
 // not set (派遣 amounts without labor_dispatch), not an input of a fact given
 // outright (the birth month once the months to retirement are given), and not
@@ -41,9 +55,15 @@ bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::Optional
     bool decides = d.exact || d.kind == Derivation::Kind::kByOption;
     if (decides && (d.from == o.fact || d.from2 == o.fact) && cx.given(d.fact)) return false;
   }
-  if (o.size == Policy::OptionalFact::Size::kNone) return true;
   const AmountRule& a = p.amount;
   const FactValue* unit = cx.given(a.unit_type_fact);
+  // A fact that only moves the enterprise rates (国办发〔2025〕25号 相关企业) is
+  // not asked of a unit those rates do not apply to.
+  if (a.kind == AmountRule::Kind::kPercentOfBase && unit && moves_size_rates_only(p, cx, o.fact)) {
+    bool own_rate = a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
+    if (own_rate || a.reads_both(static_cast<int>(unit->number))) return false;
+  }
+  if (o.size == Policy::OptionalFact::Size::kNone) return true;
   bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
   // The headcount a size is derived from is for enterprises only (晋人社厅发〔2024〕28号 二).
   bool not_enterprise = unit && a.reads_both(static_cast<int>(unit->number));

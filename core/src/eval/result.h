@@ -31,6 +31,9 @@ struct CondOutcome {
   std::uint64_t needs = 0;                 // undecided for want of these optional facts (bit per fact index)
   Msg suffix = Msg::kCount_;               // an explanation added to the sentence (none: kCount_)
   std::int64_t suffix_arg = 0;
+  // Undecided because the rule leaves it to another office (a where_adopted
+  // case): shown as the failing sentence with `suffix`, and nothing to ask.
+  bool open = false;
 };
 
 // A change that would make a failed condition pass, read off the rule.
@@ -55,7 +58,8 @@ struct RefundAmount {
   const Derivation* size_derivation = nullptr;
   std::int64_t derived_from = 0;   // the headcount the size was derived from
   std::int64_t derived_min = 0;
-  bool candidates = false;         // size unknown: both amounts shown
+  bool candidates = false;         // size unknown (or only presumed): both amounts shown
+  bool presumed = false;           // the size was derived by a last-resort rule: candidates, the derived one named
   bool readings = false;           // a 参照实施 unit read two ways: the candidates are the readings'
   int unit_option = -1;
   Fen large = 0, sme = 0;

@@ -138,6 +138,7 @@ void io(A& a, Param& p) {
       io(a, c.value);
       cite(a, c.cite);
       text2(a, c.whatif);
+      a(c.where_adopted);
     });
   });
 }
@@ -249,6 +250,7 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
     a(d.then_option);
     a(d.else_option);
     list(a, d.option_values, [&](int& v) { a(v); });
+    a(d.last_resort);
     cite(a, d.cite);
   });
   list(a, p.conditions, [&](Condition& c) { io(a, c, false); });

@@ -25,6 +25,7 @@ void eval(const Condition& c, EvalContext& cx, CondOutcome& o) {
   int index = outcome_index(cx, o);
   bound_whatif(cx, c, index, c.fact, WhatIf::Bound::kMin, min);
   case_whatifs(cx, c, c.param, o.param_case, index, [&](const ParamScalar& s) { return *v >= s.count; });
+  open_by_adoption(cx, c.param, o, [&](const ParamScalar& s) { return *v >= s.count; });
 }
 
 void slot(const Condition&, const CondOutcome& o, int slot, Sink& sink, const RenderContext&) { sink.number(o.n[slot]); }

@@ -23,6 +23,7 @@ void eval(const Condition& c, EvalContext& cx, CondOutcome& o) {
   if (o.passed == Tri::kFalse) {
     case_whatifs(cx, c, c.param, o.param_case, outcome_index(cx, o), [&](const ParamScalar& s) { return *v < s.count; });
   }
+  open_by_adoption(cx, c.param, o, [&](const ParamScalar& s) { return *v < s.count; });
 }
 
 void slot(const Condition&, const CondOutcome& o, int slot, Sink& sink, const RenderContext&) { sink.number(o.n[slot]); }

@@ -20,9 +20,9 @@ enum class Msg {
   kYes, kNo, kNone, kOpenEnded, kListSeparator, kQuotedFact, kLevel, kYuan, kDate, kValidity, kMonth, kAgeYears,
   kAgeYearsMonths,
   // explanations inside condition sentences
-  kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended,
+  kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended, kLeftToProvince,
   // notes
-  kSizeDerived, kSizeCandidates, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
+  kSizeDerived, kSizePresumed, kSizeCandidates, kCandidatesCap, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
   kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kEntitlementUsedNeedsRetirement,
   kDurationCap, kDurationSchedule, kMonthlyStandard, kMonthlyFromWage, kMonthlyGiven, kMonthlyGivenDiffers,
   kMonthlyTotal, kMonthlyTotalCap, kMonthlyUnknownHint, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,

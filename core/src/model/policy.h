@@ -78,6 +78,10 @@ struct ParamCase {
   ParamScalar value;
   const Cite* cite = nullptr;
   Text2 whatif;  // what the person could change to get this value; {value} is the value
+  // A value a national rule lets the province choose ("省级…可…增加2次"):
+  // it never applies by itself; where it would change the answer, the answer
+  // is undecided (the fact asked, or the province's choice left to the office).
+  bool where_adopted = false;
 };
 
 struct ParamValue {
@@ -138,6 +142,10 @@ struct Derivation {
   int from = -1, from2 = -1;      // its inputs
   const Param* param = nullptr;   // kAtLeast: the threshold; kRetirementAge: the schedule
   int then_option = -1, else_option = -1;  // kAtLeast on an enum: the values
+  // The last of several ways the rules name (晋人社厅发〔2024〕28号 二: 统计部门 →
+  // 参保登记 → 平均缴费人数): what it gives is a presumption the earlier ways
+  // may overturn, so an amount that depends on it shows both values.
+  bool last_resort = false;
   // kByOption: the yes/no value each option of `from` gives (by option index:
   // 1 yes, 0 no, -1 none: the option decides nothing, so `fact` is asked). The
   // rules define it ("非因本人意愿中断就业包括下列情形"), so a given value that

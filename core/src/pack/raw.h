@@ -49,6 +49,7 @@ struct RawCase {
   ParamScalar value;
   std::optional<RawCite> cite;
   std::string whatif, whatif_en;
+  bool where_adopted = false;
   Origin at;
 };
 
@@ -93,6 +94,7 @@ struct RawAmount {
   std::optional<std::map<std::string, std::string>> rate_by_unit_type, rate_by_size, table;
   struct DeriveSize {
     std::string fact, large_at_least;
+    bool last_resort = false;
     RawCite cite;
     Origin at;
   };

@@ -107,7 +107,8 @@ bool read_scalar(ParamType type, const json& val, const std::string& vp, ParamSc
 RawCase read_case(const json& cj, const std::string& at, ParamType type, Reporter& r, const std::string& doc_no) {
   RawCase c;
   c.at = r.at(at);
-  check_keys(cj, {"fact", "equals", "value", "cite", "whatif", "whatif_en"}, at, r);
+  check_keys(cj, {"fact", "equals", "value", "cite", "whatif", "whatif_en", "where_adopted"}, at, r);
+  c.where_adopted = get_bool(cj, "where_adopted", at, r, false);
   c.fact = get_string(cj, "fact", at, r);
   if (auto e = cj.find("equals"); e == cj.end()) {
     r.issue(issue::kMissing, ptr(at, "equals"), "缺少 equals（事实等于什么值时适用）");

@@ -203,8 +203,9 @@ RawAmount read_amount(const json& aj, const std::string& at, Reporter& r, const 
     a.derive_size.emplace();
     std::string dat = ptr(at, "derive_size");
     if (!d->is_null() && need_object(*d, dat, r)) {
-      check_keys(*d, {"fact", "large_at_least", "cite"}, dat, r);
+      check_keys(*d, {"fact", "large_at_least", "last_resort", "cite"}, dat, r);
       RawAmount::DeriveSize ds;
+      ds.last_resort = get_bool(*d, "last_resort", dat, r, false);
       ds.fact = get_string(*d, "fact", dat, r);
       ds.large_at_least = get_string(*d, "large_at_least", dat, r);
       ds.cite = need_cite(*d, dat, r, doc_no);

@@ -136,6 +136,8 @@ ParamCase resolve_case(const RawCase& raw, Resolver& r) {
     }
   }
   if (raw.cite) c.cite = r.cite(*raw.cite);
+  c.where_adopted = raw.where_adopted;
+  if (c.where_adopted && !c.is_bool) r.issue(raw.at, issue::kValue, "/where_adopted", "where_adopted 只用于 yes/no 事实的情形");
   static const std::vector<std::string_view> value = {"value"};
   if (!raw.whatif.empty()) c.whatif.zh = r.sentence(raw.whatif, value, raw.at, "/whatif");
   if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, value, raw.at, "/whatif_en");

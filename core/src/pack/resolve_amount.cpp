@@ -72,6 +72,7 @@ void percent_of_base(const RawAmount& a, Resolver& r, AmountRule& out) {
     d.then_option = out.size_large_option;
     d.else_option = out.size_sme_option;
     d.cite = r.cite(ds.cite);
+    d.last_resort = ds.last_resort;
     r.policy().derivations.push_back(std::move(d));
   }
   out.reads = {out.base};

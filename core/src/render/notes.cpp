@@ -92,15 +92,23 @@ class Notes {
     const RefundAmount& f = r_.refund;
     switch (a.kind) {
       case AmountRule::Kind::kPercentOfBase:
-        if (f.size_source == RefundAmount::SizeSource::kDerived && f.size_derivation) {
+        if (f.presumed && f.candidates) {
+          bool large = f.size_option == a.size_large_option;
+          say(Msg::kSizePresumed, {label(f.size_derivation->from), std::to_string(f.derived_from), std::to_string(f.derived_min),
+                                   option_label(a.size_fact, f.size_option), yuan_str(large ? f.large : f.sme),
+                                   (large ? f.large_rate : f.sme_rate)->text, f.size_derivation->cite->tag,
+                                   option_label(a.size_fact, large ? a.size_sme_option : a.size_large_option),
+                                   yuan_str(large ? f.sme : f.large), (large ? f.sme_rate : f.large_rate)->text});
+        } else if (f.size_source == RefundAmount::SizeSource::kDerived && f.size_derivation) {
           say(Msg::kSizeDerived, {label(f.size_derivation->from), std::to_string(f.derived_from), std::to_string(f.derived_min),
                                   option_label(a.size_fact, f.size_option), f.size_derivation->cite->tag});
         }
         if (f.readings) {
           say(Msg::kUnitReadings, {option_label(a.unit_type_fact, f.unit_option), yuan_str(f.sme), f.sme_rate->text, yuan_str(f.large), f.large_rate->text});
-        } else if (f.candidates) {
+        } else if (f.candidates && !f.presumed) {
           say(Msg::kSizeCandidates, {yuan_str(f.large), f.large_rate->text, yuan_str(f.sme), f.sme_rate->text});
         }
+        if (f.candidates && r_.amount_is_cap) say(Msg::kCandidatesCap, {a.rate_sme->set_by});
         if (f.rate_param && f.rate_param->cap) {
           // A raised ceiling is the raising document's (国办发〔2025〕25号), not the notice's.
           bool raised = f.rate_case && f.rate_case->cite;
