@@ -150,14 +150,44 @@ std::int64_t max_numerator(std::int64_t b, const Rate& r) {
   return static_cast<std::int64_t>(static_cast<Wide>(r.num) * static_cast<Wide>(b) / static_cast<Wide>(r.den));
 }
 
-std::string percent_str(std::int64_t a, std::int64_t b) {
-  // basis points (1/100 of a percent), half up
-  Wide bp = (static_cast<Wide>(a) * 20000 + static_cast<Wide>(b)) / (static_cast<Wide>(b) * 2);
+namespace {
+
+// a / b as a percentage with `places` decimals, half up, as its digits
+// (hundredths of a percent for 2 places).
+Wide percent_units(std::int64_t a, std::int64_t b, int places) {
+  Wide scale = 100;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  return (static_cast<Wide>(a) * scale * 2 + static_cast<Wide>(b)) / (static_cast<Wide>(b) * 2);
+}
+
+std::string percent_text(Wide units, int places) {
+  Wide scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
   std::string s;
-  digits(s, static_cast<unsigned long long>(bp / 100));
+  digits(s, static_cast<unsigned long long>(units / scale));
   s += '.';
-  digits(s, static_cast<unsigned long long>(bp % 100), 2);
+  digits(s, static_cast<unsigned long long>(units % scale), places);
   return s + "%";
+}
+
+}  // namespace
+
+std::string percent_str(std::int64_t a, std::int64_t b) { return percent_text(percent_units(a, b, 2), 2); }
+
+std::string percent_str(std::int64_t a, std::int64_t b, const Rate& limit) {
+  // Two decimals, or as many more as it takes for the shown figure to stand
+  // on the same side of the limit as the exact ratio: 11/199.85… never
+  // "5.50%，高于 5.5%"; 5.504% is shown as 5.504%.
+  bool above = !ratio_at_most(a, b, limit);
+  for (int places = 2; places <= 8; ++places) {
+    Wide units = percent_units(a, b, places);
+    Wide scale = 100;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    // shown / (100 · 10^places) compared with num / den
+    bool shown_above = units * static_cast<Wide>(limit.den) > static_cast<Wide>(limit.num) * scale;
+    if (shown_above == above) return percent_text(units, places);
+  }
+  return percent_text(percent_units(a, b, 8), 8);
 }
 
 }  // namespace uie

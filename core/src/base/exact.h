@@ -44,5 +44,8 @@ bool ratio_at_most(std::int64_t a, std::int64_t b, const Rate& rate);
 std::int64_t max_numerator(std::int64_t b, const Rate& rate);
 // a / b as a percentage with two decimals, half up: "6.00%".
 std::string percent_str(std::int64_t a, std::int64_t b);
+// The same, with more decimals where two would put the figure on the wrong
+// side of `limit` (5.504% against 5.5% is "5.504%", not "5.50%").
+std::string percent_str(std::int64_t a, std::int64_t b, const Rate& limit);
 
 }  // namespace uie

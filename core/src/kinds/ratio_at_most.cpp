@@ -46,7 +46,9 @@ void eval(const Condition& c, EvalContext& cx, CondOutcome& o) {
 
 void slot(const Condition&, const CondOutcome& o, int slot, Sink& sink, const RenderContext&) {
   switch (slot) {
-    case kRatio: sink.safe(percent_str(o.n[nNumerator], o.n[nDenominator])); return;
+    case kRatio:
+      sink.safe(o.rate ? percent_str(o.n[nNumerator], o.n[nDenominator], *o.rate) : percent_str(o.n[nNumerator], o.n[nDenominator]));
+      return;
     case kNumerator: sink.number(o.n[nNumerator]); return;
     case kDenominator: sink.number(o.n[nDenominator]); return;
     case kMax: sink.text(o.rate->text); return;
