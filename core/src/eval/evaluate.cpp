@@ -71,6 +71,30 @@ bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::Optional
   return !(own_rate || (o.size == Policy::OptionalFact::Size::kSizeSource && cx.given(a.size_fact)));
 }
 
+// Where a condition is read two ways, the answer under each reading: as the
+// whole evaluation would be with that reading's outcome in its place.
+void readings(const Policy& p, Result& r) {
+  for (std::size_t i = 0; i < p.conditions.size(); ++i) {
+    const CondOutcome& o = r.outcomes[i];
+    if (!o.cond || !o.cond->kind || std::string_view(o.cond->kind->name) != "readings") continue;
+    bool other_false = false, other_null = !r.missing.empty();
+    for (std::size_t k = 0; k < p.conditions.size(); ++k) {
+      if (k == i) continue;
+      other_false = other_false || r.outcomes[k].passed == Tri::kFalse;
+      other_null = other_null || r.outcomes[k].passed == Tri::kNull;
+    }
+    r.readings_of = &o;
+    for (int s = 0; s < o.sub_count; ++s) {
+      const CondOutcome& sub = r.outcomes[static_cast<std::size_t>(o.first_sub + s)];
+      Tri e = other_false || sub.passed == Tri::kFalse ? Tri::kFalse
+              : other_null || sub.passed == Tri::kNull ? Tri::kNull
+                                                       : Tri::kTrue;
+      r.readings.push_back(ReadingResult{&sub, e});
+    }
+    return;  // one such condition a policy
+  }
+}
+
 }  // namespace
 
 Date policy_date(const Date& d, const Policy& p) {
@@ -107,6 +131,7 @@ void evaluate(const Policy& p, Request& req, Result& r) {
     if (!cx.given(o.fact) && !missing && worth_asking(p, cx, o)) r.optional_missing.push_back(o.fact);
   }
   r.eligible = any_false ? Tri::kFalse : (any_null || !r.missing.empty()) ? Tri::kNull : Tri::kTrue;
+  readings(p, r);
   evaluate_amount(cx, r.eligible);
   if (r.eligible == Tri::kFalse) {
     r.missing.clear();

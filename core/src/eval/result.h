@@ -108,6 +108,13 @@ struct DurationResult {
   bool needs_retirement = false;
 };
 
+// The answer under one reading of a condition the documents let be read two
+// ways (kinds/readings.cpp).
+struct ReadingResult {
+  const CondOutcome* outcome = nullptr;  // the reading's sub-outcome (its condition has the id and label)
+  Tri eligible = Tri::kNull;
+};
+
 struct Result {
   const Policy* policy = nullptr;
   bool in_force = true;
@@ -117,6 +124,8 @@ struct Result {
   std::vector<WhatIf> whatifs;
   std::vector<int> missing, optional_missing;
   std::vector<int> defaulted;         // optional yes/no facts taken as no, in the order used
+  std::vector<ReadingResult> readings;  // where a condition is read two ways: the answer under each
+  const CondOutcome* readings_of = nullptr;
   // The amount, by kind.
   std::optional<Fen> amount;
   bool amount_is_cap = false;
@@ -138,6 +147,8 @@ struct Result {
     missing.clear();
     optional_missing.clear();
     defaulted.clear();
+    readings.clear();
+    readings_of = nullptr;
     amount.reset();
     amount_is_cap = false;
     cap_param = nullptr;

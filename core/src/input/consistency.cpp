@@ -48,8 +48,15 @@ bool check_consistency(const RuleSet&, const ProgramDef& p, const Request& req, 
         break;
       }
       case K::kRequiresTrue: {
+        // An amount counts when it is not 0; a date whenever it is given.
         const FactValue* flag = req.facts.get(rule.other);
-        if (a && a->number != 0 && !(flag && flag->number != 0)) return fail(err, p, rule.fact, message);
+        bool set = a && (p.facts[static_cast<std::size_t>(rule.fact)].type == FactType::kDate || a->number != 0);
+        if (set && !(flag && flag->number != 0)) return fail(err, p, rule.fact, message);
+        break;
+      }
+      case K::kNotBefore: {
+        const FactValue* b = req.facts.get(rule.other);
+        if (a && b && a->date < b->date) return fail(err, p, rule.fact, fill(fill(message, "fact", a->date.str()), "than", b->date.str()));
         break;
       }
       case K::kNotAfterRequestDate: {

@@ -4,12 +4,13 @@
 namespace uie {
 
 extern const KindOps kOneOf, kAtLeast, kBelow, kRatioAtMost, kIsFalse, kIsTrue, kDateOnOrAfter, kLevelNotClaimed,
-    kAnyOf, kAllOf, kEntitlementLeft;
+    kAnyOf, kAllOf, kEntitlementLeft, kReadings;
 
 const std::vector<const KindOps*>& all_kinds() {
   static const std::vector<const KindOps*> kinds = {&kOneOf,         &kAtLeast,         &kBelow, &kRatioAtMost,
                                                     &kIsFalse,       &kIsTrue,          &kDateOnOrAfter,
-                                                    &kLevelNotClaimed, &kAnyOf,         &kAllOf, &kEntitlementLeft};
+                                                    &kLevelNotClaimed, &kAnyOf,         &kAllOf, &kEntitlementLeft,
+                                                    &kReadings};
   return kinds;
 }
 

@@ -20,11 +20,11 @@ enum class Msg {
   kYes, kNo, kNone, kOpenEnded, kListSeparator, kQuotedFact, kLevel, kYuan, kDate, kValidity, kMonth, kAgeYears,
   kAgeYearsMonths,
   // explanations inside condition sentences
-  kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended, kLeftToProvince,
+  kDetailSeparator, kMissingFacts, kCountDefaulted, kFlagDefaulted, kEntitlementExtended, kLeftToProvince, kReadingLabel,
   // notes
   kSizeDerived, kSizePresumed, kSizeCandidates, kCandidatesCap, kUnitReadings, kRateCap, kPassOn, kExcluded, kAmountCap, kSplitTotalOnly,
   kLocalAmount, kExtension, kRetirementDerived, kMonthsUsedNeedsRetirement, kEntitlementUsedNeedsRetirement,
-  kDurationCap, kDurationSchedule, kMonthlyStandard, kMonthlyFromWage, kMonthlyGiven, kMonthlyGivenDiffers,
+  kDurationCap, kDurationSchedule, kReadingsDiffer, kMonthlyStandard, kMonthlyFromWage, kMonthlyGiven, kMonthlyGivenDiffers,
   kMonthlyTotal, kMonthlyTotalCap, kMonthlyUnknownHint, kDraft, kNotInForce, kOtherRegion, kUnusedFacts, kDefaultedFacts,
   kDisclaimer,
   // request errors

@@ -39,11 +39,11 @@ struct FactDef {
 
 // A rule that makes two facts contradict each other (inconsistent_facts).
 struct ConsistencyRule {
-  enum class Kind { kNotGreater, kSumNotGreater, kRequiresTrue, kNotAfterRequestDate, kTrueRequiresAtLeast };
+  enum class Kind { kNotGreater, kSumNotGreater, kRequiresTrue, kNotAfterRequestDate, kTrueRequiresAtLeast, kNotBefore };
   Kind kind = Kind::kNotGreater;
   int fact = -1;                 // the fact the error points at
   std::vector<int> facts;        // kSumNotGreater
-  int other = -1;                // kNotGreater: than; kRequiresTrue: flag; kTrueRequiresAtLeast: other
+  int other = -1;                // kNotGreater, kNotBefore: than; kRequiresTrue: flag; kTrueRequiresAtLeast: other
   std::int64_t min = 0;
   std::string message;           // template with {fact} {than} {sum} {other} {date}
   std::string message_en;

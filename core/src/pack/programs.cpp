@@ -107,6 +107,13 @@ void read_consistency(const json& cj, const std::string& cat, ProgramDef& p, Rep
   } else if (kind == "not_after_request_date") {
     c.kind = K::kNotAfterRequestDate;
     c.fact = index(get_string(cj, "fact", cat, r));
+  } else if (kind == "not_before") {
+    c.kind = K::kNotBefore;
+    c.fact = index(get_string(cj, "fact", cat, r));
+    c.other = index(get_string(cj, "than", cat, r));
+    for (int f : {c.fact, c.other}) {
+      if (f >= 0 && p.facts[static_cast<std::size_t>(f)].type != FactType::kDate) r.issue(issue::kFactType, cat, "not_before 只比较日期事实");
+    }
   } else if (kind == "true_requires_at_least") {
     c.kind = K::kTrueRequiresAtLeast;
     c.fact = index(get_string(cj, "fact", cat, r));

@@ -202,7 +202,21 @@ void render_answer(std::string& out, const RuleSet& rules, const Request& req, c
     cx.condition_text(c, text);
     o.raw("\"").raw(c.cond->tail_json);
   }
-  o.raw("]").next("missing");
+  o.raw("]");
+  if (!r.readings.empty()) {
+    o.next("readings").raw("[");
+    for (std::size_t i = 0; i < r.readings.size(); ++i) {
+      const ReadingResult& x = r.readings[i];
+      if (i) o.raw(",");
+      o.raw("{").key("reading").str(x.outcome->cond->id).next("label").str(x.outcome->cond->label).next("eligible");
+      tri(o, x.eligible);
+      o.next("text").raw("\"");
+      cx.condition_text(*x.outcome, text);
+      o.raw("\"}");
+    }
+    o.raw("]");
+  }
+  o.next("missing");
   fact_ids(o, prog, r.missing);
   o.next("optional_missing");
   fact_ids(o, prog, r.optional_missing);

@@ -22,6 +22,7 @@ class Notes {
     amount();
     duration();
     if (p_.amount.kind == AmountRule::Kind::kMonthly) monthly_total();
+    readings();
     answers();
     for (const auto& note : p_.notes) {
       const Note& n = *note;
@@ -166,6 +167,25 @@ class Notes {
     const DurationResult& d = r_.duration;
     if (!m.total || !*m.total || !d.total) return;
     say(d.is_cap ? Msg::kMonthlyTotalCap : Msg::kMonthlyTotal, {std::to_string(*d.total), plain_yuan(*m.standard), plain_yuan(*m.total)});
+  }
+
+  // Readings that decide differently: each reading's result, and who decides.
+  void readings() {
+    const CondOutcome* o = r_.readings_of;
+    if (!o || o->passed != Tri::kNull) return;
+    bool some_true = false, some_false = false;
+    for (const auto& x : r_.readings) {
+      some_true = some_true || x.outcome->passed == Tri::kTrue;
+      some_false = some_false || x.outcome->passed == Tri::kFalse;
+    }
+    if (!some_true || !some_false) return;  // undecided for want of a fact, not for the reading
+    std::string list;
+    for (const auto& x : r_.readings) {
+      if (!list.empty()) list += m_.text(Msg::kDetailSeparator, en_);
+      list += m_.text(Msg::kReadingLabel, en_, {x.outcome->cond->label});
+      list += m_.text(x.eligible == Tri::kTrue ? Msg::kYes : x.eligible == Tri::kFalse ? Msg::kNo : Msg::kNone, en_);
+    }
+    say(Msg::kReadingsDiffer, {list, o->cond->cite ? o->cond->cite->tag : std::string()});
   }
 
   void duration() {
