@@ -135,7 +135,14 @@ function answerTexts(r) {
 function leftoverChinese(text, request) {
   let s = text;
   for (const a of [...requestStrings(request).sort((a, b) => b.length - a.length), ...ALLOWED]) {
-    if (a && CJK.test(a)) s = s.split(a).join(' ');
+    if (!a || !CJK.test(a)) continue;
+    // A document number is taken out whole, never from inside a longer one
+    // (人社厅发〔2020〕24号 inside 青人社厅发〔2020〕24号).
+    if (new RegExp(`^${DOC_NO.source}$`, 'u').test(a)) {
+      s = s.replace(new RegExp(`(?<!\\p{Script=Han})${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu'), ' ');
+    } else {
+      s = s.split(a).join(' ');
+    }
   }
   s = s.replace(DOC_NO, ' ');
   const m = s.match(new RegExp(`.{0,12}${CJK.source}.{0,12}`, 'u'));

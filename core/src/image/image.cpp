@@ -168,6 +168,7 @@ void io(A& a, Condition& c, bool nested) {
   text2(a, c.fail2);
   text2(a, c.whatif);
   a(c.label);
+  a(c.label_en);
   list(a, c.of, [&](Condition& s) { io(a, s, true); });
   cite(a, c.cite);
   list(a, c.reads, [&](int& f) { a(f); });

@@ -40,7 +40,10 @@ void slot(const Condition&, const CondOutcome& o, int, Sink& sink, const RenderC
   for (int k = 0; k < o.sub_count; ++k) {
     const CondOutcome& s = cx.result().outcomes[static_cast<std::size_t>(o.first_sub + k)];
     if (k) cx.messages().render(Msg::kDetailSeparator, cx.english(), sink);
-    if (o.passed == Tri::kNull) cx.messages().render(Msg::kReadingLabel, cx.english(), sink, {s.cond->label});
+    if (o.passed == Tri::kNull) {
+      const std::string& label = cx.english() && !s.cond->label_en.empty() ? s.cond->label_en : s.cond->label;
+      cx.messages().render(Msg::kReadingLabel, cx.english(), sink, {label});
+    }
     cx.condition_text(s, sink);
     if (o.passed != Tri::kNull) break;
   }

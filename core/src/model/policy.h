@@ -118,7 +118,7 @@ struct Condition {
   Text2 pass, fail, unknown;
   Text2 pass2, fail2;             // the small-unit sentences of ratio_at_most
   Text2 whatif;
-  std::string label;
+  std::string label, label_en;    // a sub-condition's name (the English where the pack gives it)
   std::vector<Condition> of;      // any_of / all_of
   const Cite* cite = nullptr;     // null for a sub-condition
   std::vector<int> reads;         // the facts it reads, for `missing`

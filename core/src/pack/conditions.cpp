@@ -30,6 +30,7 @@ Condition compile_condition(const RawCondition& raw, Resolver& r, bool nested) {
   Condition c;
   c.id = raw.id;
   c.label = raw.label;
+  c.label_en = raw.label_en;
   c.kind = find_kind(raw.kind);
   if (!c.kind) return c;  // reported when read
   const KindOps& kind = *c.kind;

@@ -70,7 +70,7 @@ struct RawParam {
 };
 
 struct RawCondition {
-  std::string id, kind, label;
+  std::string id, kind, label, label_en;
   // Kind-specific fields by the key they were written under.
   std::map<std::string, std::string> names;     // fact / numerator / list / min / max / mode …
   std::vector<RawScalar> values;                // one_of

@@ -113,11 +113,12 @@ RawCondition read_condition(const json& cj, const std::string& at, Reporter& r, 
     if (!c.kind.empty()) r.issue(issue::kUnknownKind, ptr(at, "kind"), "未知的条件类型“" + c.kind + "”");
     return c;
   }
-  std::vector<const char*> keys = {"id", "kind", "label", "text", "text_en", "whatif", "whatif_en", "cite"};
+  std::vector<const char*> keys = {"id", "kind", "label", "label_en", "text", "text_en", "whatif", "whatif_en", "cite"};
   keys.insert(keys.end(), kind->keys.begin(), kind->keys.end());
   check_keys(cj, keys, at, r);
   c.id = get_string(cj, "id", at, r, !nested);
   c.label = get_string(cj, "label", at, r, nested);
+  c.label_en = get_string(cj, "label_en", at, r, false);
   c.whatif = get_string(cj, "whatif", at, r, false);
   c.whatif_en = get_string(cj, "whatif_en", at, r, false);
   if (!nested) c.cite = need_cite(cj, at, r, doc_no);

@@ -208,7 +208,8 @@ void render_answer(std::string& out, const RuleSet& rules, const Request& req, c
     for (std::size_t i = 0; i < r.readings.size(); ++i) {
       const ReadingResult& x = r.readings[i];
       if (i) o.raw(",");
-      o.raw("{").key("reading").str(x.outcome->cond->id).next("label").str(x.outcome->cond->label).next("eligible");
+      const Condition& c = *x.outcome->cond;
+      o.raw("{").key("reading").str(c.id).next("label").str(en && !c.label_en.empty() ? c.label_en : c.label).next("eligible");
       tri(o, x.eligible);
       o.next("text").raw("\"");
       cx.condition_text(*x.outcome, text);

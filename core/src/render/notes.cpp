@@ -182,7 +182,8 @@ class Notes {
     std::string list;
     for (const auto& x : r_.readings) {
       if (!list.empty()) list += m_.text(Msg::kDetailSeparator, en_);
-      list += m_.text(Msg::kReadingLabel, en_, {x.outcome->cond->label});
+      const Condition& c = *x.outcome->cond;
+      list += m_.text(Msg::kReadingLabel, en_, {en_ && !c.label_en.empty() ? c.label_en : c.label});
       list += m_.text(x.eligible == Tri::kTrue ? Msg::kYes : x.eligible == Tri::kFalse ? Msg::kNo : Msg::kNone, en_);
     }
     say(Msg::kReadingsDiffer, {list, o->cond->cite ? o->cond->cite->tag : std::string()});
