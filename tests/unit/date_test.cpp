@@ -33,3 +33,13 @@ TEST_CASE("today is a real date", "[date]") {
   Date t = Date::today();
   CHECK(Date::parse(t.str()));
 }
+
+TEST_CASE("a day count turns back into the same calendar day", "[date]") {
+  for (const char* s : {"1900-01-01", "1970-01-01", "2000-02-29", "2024-02-29", "2024-12-31", "2025-01-01", "2199-12-31"}) {
+    Date d = *Date::parse(s);
+    CHECK(Date::from_days(d.days()) == d);
+  }
+  CHECK(Date::parse("2024-02-28")->next().str() == "2024-02-29");
+  CHECK(Date::parse("2023-02-28")->next().str() == "2023-03-01");
+  CHECK(Date::parse("2025-01-01")->prev().str() == "2024-12-31");
+}

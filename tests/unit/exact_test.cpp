@@ -100,3 +100,20 @@ TEST_CASE("a ratio prints as a percentage with two places, half up", "[rate]") {
   CHECK(percent_str(0, 7) == "0.00%");
   CHECK(percent_str(11, 200) == "5.50%");
 }
+
+TEST_CASE("a ratio next to its limit gets the places it needs to stand on the right side", "[rate]") {
+  Rate limit = *Rate::parse("5.5%");
+  CHECK(percent_str(550, 9992, limit) == "5.504%");   // 5.5044% is above 5.5%: "5.50%" would contradict it
+  CHECK(percent_str(550, 10001, limit) == "5.50%");   // 5.4995% is not above: two places stand
+  CHECK(percent_str(11, 200, limit) == "5.50%");      // exactly the limit
+  CHECK(percent_str(30, 500, limit) == "6.00%");
+  CHECK(percent_str(55000001, 1000000000, limit) == "5.5000001%");  // above by 1e-7 %
+}
+
+TEST_CASE("a product rounds once, half up, to a whole unit when asked (a standard published in yuan)", "[rate][money]") {
+  Rate ninety = *Rate::parse("90%");
+  CHECK(apply_rate(189500, ninety, 100) == 170600);  // 1895 × 90% = 1705.5 yuan → 1706 (广州 2018-05)
+  CHECK(apply_rate(189500, ninety, 1) == 170550);
+  CHECK(apply_rate(215000, ninety, 100) == 193500);
+  CHECK(apply_rate(189449, ninety, 100) == 170500);  // 1705.041 → 1705: once, not via the fen
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "eval/duration.h"
 #include "support.h"
 
 using namespace uie_test;
@@ -60,4 +61,35 @@ TEST_CASE("山东 continues the benefit to retirement when less than a year rema
   CHECK(past["extension_months"] == 0);
   json nat = estimate(request("000000", {{"contribution_months", 24}, {"involuntary", true}, {"months_to_retirement", 20}}));
   CHECK(nat["extension_months"] == 8);  // nationally too since 2019-12 (人社部发〔2020〕40号 二)
+}
+
+TEST_CASE("a province's schedule grows by a month per step and stays under the national ceiling", "[benefit]") {
+  // 《广东省失业保险条例》 第十七条 as bands with steps (eval/duration.cpp band_months).
+  std::vector<uie::Band> gd = {{12, 1, 12, 0}, {48, 4, 6, 24}};
+  CHECK(uie::band_months(gd, 11) == 0);
+  CHECK(uie::band_months(gd, 12) == 1);
+  CHECK(uie::band_months(gd, 47) == 3);
+  CHECK(uie::band_months(gd, 48) == 4);
+  CHECK(uie::band_months(gd, 59) == 5);
+  CHECK(uie::band_months(gd, 60) == 6);
+  CHECK(uie::band_months(gd, 168) == 24);
+  CHECK(uie::band_months(gd, 1200) == 24);
+  // In a response: 130 months in 广州 → 4 + ⌊82 ÷ 6⌋ = 17, not the national 24, and not a ceiling.
+  json r = estimate(request("440100", {{"contribution_months", 130}, {"involuntary", true}}, "2025-07-01"));
+  CHECK(r["max_months"] == 17);
+  CHECK(r["max_months_is_cap"] == false);
+  json n = estimate(request("110000", {{"contribution_months", 130}, {"involuntary", true}}, "2025-07-01"));
+  CHECK(n["max_months"] == 24);
+  CHECK(n["max_months_is_cap"] == true);
+}
+
+TEST_CASE("the monthly amount is the standard once eligible, and the total its product with the months", "[benefit]") {
+  json r = estimate(request("140300", {{"contribution_months", 60}, {"separation_reason", "dismissed"}}, "2025-07-01"));
+  CHECK(r["amount_fen"] == 193500);
+  CHECK(r["total_fen"] == r["amount_fen"].get<long long>() * r["total_months"].get<long long>());
+  json undecided = estimate(request("140300", {{"contribution_months", 60}}, "2025-07-01"));
+  CHECK(undecided["amount_fen"].is_null());
+  CHECK(undecided["monthly_standard_fen"] == 193500);  // the standard is known whatever the verdict
+  CHECK(undecided["total_fen"].is_null());
+  CHECK(undecided["missing"] == json::array({"separation_reason"}));
 }
