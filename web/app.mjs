@@ -511,7 +511,9 @@ function captureDraft() {
 function questionScreen() {
   const q = question(s.current) || { fact: s.current, type: 'string', label: s.current, required: true };
   const res = s.result;
-  const required = q.required !== false;
+  // The engine's `missing` decides what must be answered: a question it lists
+  // there (separation_reason, optional as a fact) is not skippable now.
+  const required = q.required !== false || Boolean(res && res.missing.includes(q.fact));
   const err = s.error && s.error.where === 'fact' && s.error.fact === q.fact ? s.error : null;
   const errId = err ? `fact-${q.fact}-error` : null;
   const [input, read] = control(q, errId);
@@ -605,7 +607,23 @@ function amountBlock(amount) {
       h('p', {}, t().candidates),
       h('ul', {}, amount.items.map((i) => h('li', {}, `${i.label}：`, moneyLine(i)))));
   }
-  return h('p', { class: 'amount none', id: 'amount' }, t().amountLocal);
+  if (amount.kind === 'monthly') return monthlyBlock(amount);
+  const ask = amount.ask && question(amount.ask.fact);
+  return h('div', { class: 'amount none', id: 'amount' }, h('p', {}, t().amountLocal),
+    ask ? button(t().answerThis(labelOf(ask)), () => edit(ask.fact), 'link', { 'data-edit': ask.fact, id: 'amount-ask' }) : null);
+}
+
+// 失业保险金: the monthly amount as the headline, then the months and the total.
+function monthlyBlock(a) {
+  const w = t();
+  const months = a.months === null ? null : `${a.months} ${F.unitText('个月', ui.lang, a.months)}`;
+  return h('div', { class: 'amount monthly', id: 'amount' },
+    // "每月 1,935.00 元" / "1,935.00 yuan a month": the words before or after the figure.
+    h('p', { class: 'per-month' }, w.perMonth(a.decided).map((x) => (x ? x : h('span', { class: 'yuan' }, a.perMonth.yuan)))),
+    months && a.total ? h('p', { class: 'total', id: 'amount-total' },
+      (a.cap ? w.totalCap : w.total)(months, a.total.yuan), a.total.wan ? h('span', { class: 'wan' }, `（${a.total.wan}）`) : null) : null,
+    months && a.cap ? h('p', { class: 'cap-note', id: 'amount-cap' }, w.monthsCapNote) : null,
+    a.source === 'fact' ? h('p', { class: 'cap-note' }, w.standardYours) : null);
 }
 
 function conditionLine(c, extra) {

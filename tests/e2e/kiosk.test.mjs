@@ -87,6 +87,14 @@ describe('kiosk', () => {
     assert.match(await page.locator('#city-note').innerText(), /未列出的城市请选全省/);
     await clickAndWait(page, 'form.where button[type=submit]');
     assert.match(await page.locator('form[data-fact] .crumb').innerText(), /山东省 聊城市/);
+    // 聊城's 失业保险金: 90% of its minimum wage of 1820 元 = 1638 元 a month; 山东 grades no months of
+    // its own, so 60 months of contributions give the national ceiling of 18: 1638 × 18 = 29484.
+    await answerAll(page, { contribution_months: '60', separation_reason: '劳动合同到期终止' });
+    assert.equal(await page.locator('#amount .per-month').innerText(), '每月 1,638.00 元');
+    assert.equal(await page.locator('#amount-total').innerText(), '最长 18 个月，最多共 29,484.00 元（约 2.95 万元）');
+    const yuan = await page.locator('#amount .yuan').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(yuan >= 36, `the monthly amount is large on a kiosk (${yuan} px)`);
+    await shot(env, page, '04-kiosk-benefit', { fullPage: false });
     await done();
 
     const { page: p2, done: d2 } = await open(env, '?region=140000');

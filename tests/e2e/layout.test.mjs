@@ -54,6 +54,39 @@ describe('layout', () => {
     });
   }
 
+  // 失业保险金: how the job ended (7 long choices) and the monthly amount, in every mode, down to 320 px.
+  for (const [mode, query] of [...Object.entries(MODES), ['kiosk-elder', '?kiosk=1&elder=1']]) {
+    test(`${mode}: 失业保险金's seven choices and its monthly amount fit at 320/360/390 px, with no axe violation`, async () => {
+      const english = mode.startsWith('english');
+      const { page, done } = await open(env, query, { viewport: { width: 320, height: 640 } });
+      await choose(page, 'unemployment_benefit', '140000', '2025-07-01', '140300');
+      await answer(page, '60');
+      const choices = page.locator('form[data-fact="separation_reason"] label.choice');
+      assert.equal(await choices.count(), 7);
+      await noSidewaysScroll(page, `${mode} separation_reason`);
+      await axeCheck(page, `${mode} separation_reason`);
+      const boxes = await choices.evaluateAll((els) => els.map((l) => {
+        const r = l.getBoundingClientRect();
+        const text = l.querySelector('span').getBoundingClientRect();
+        return { h: r.height, right: r.right, textRight: text.right, clipped: l.scrollWidth > l.clientWidth };
+      }));
+      for (const b of boxes) {
+        assert.ok(b.h >= 44 && !b.clipped && b.textRight <= b.right, `${mode}: a choice wraps inside its box (${JSON.stringify(b)})`);
+      }
+      await shot(env, page, `${mode}-separation-reason-320`);
+      await answer(page, english ? 'The employer ended it' : '被单位解除合同');
+      await clickAndWait(page, '#skip-rest');
+      assert.equal(await screen(page), 'result');
+      const perMonth = await page.locator('#amount .per-month').innerText();
+      assert.equal(perMonth, english ? '1,935.00 yuan a month' : '每月 1,935.00 元');
+      assert.match(await page.locator('#amount-total').innerText(), english ? /34,830\.00 yuan/ : /34,830\.00 元/);
+      await noSidewaysScroll(page, `${mode} benefit result`);
+      await axeCheck(page, `${mode} benefit result`);
+      await shot(env, page, `${mode}-benefit-result-320`, { fullPage: false });
+      await done();
+    });
+  }
+
   test('no sideways scrolling on the other screens: no policy, check boxes, candidates, idle prompt', async () => {
     // Each screen in elder mode, in Chinese and then in English.
     const both = async (page, label) => {

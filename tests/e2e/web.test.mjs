@@ -167,11 +167,78 @@ describe('the estimator page', () => {
     assert.equal(await page.locator('#date').inputValue(), expected, 'the date defaults to today');
     await page.selectOption('#province', '000000');
     await clickAndWait(page, 'form.where button[type=submit]');
-    await answerAll(page, { contribution_months: '2年', involuntary: '是' });
+    // "其他情况 / 说不清" decides nothing: the engine then asks 非因本人意愿 itself.
+    // The national rules hold no monthly standard: the person's own figure is offered, last.
+    const asked = await answerAll(page, { contribution_months: '2年', separation_reason: '其他情况', involuntary: '是' });
+    assert.deepEqual(asked.slice(0, 3), ['contribution_months', 'separation_reason', 'involuntary']);
+    assert.equal(asked.at(-1), 'local_monthly_standard', 'where no standard is held, the figure is offered (skipped here)');
     assert.equal(await page.locator('#verdict').innerText(), '✓ 符合条件');
-    assert.match(await page.locator('[data-field="max_months"]').innerText(), /12 个月/);
+    assert.match(await page.locator('#amount').innerText(), /金额由当地规定/);
+    assert.equal(await page.locator('#amount-ask').innerText(), '回答「当地失业保险金月标准」');
+    await clickAndWait(page, '#amount-ask');
+    assert.equal(await currentFact(page), 'local_monthly_standard');
+    await answer(page, '1800元');
+    assert.equal(await screen(page), 'result', 'straight back to the result');
+    assert.match(await page.locator('[data-field="max_months"]').innerText(), /最长可领（国家规定的上限）\s*12 个月/);
+    // 1 to 5 years of contributions: at most 12 months (社会保险法 第四十六条); 1800 × 12 = 21600.
+    assert.match(await page.locator('#amount .per-month').innerText(), /^每月 1,800\.00 元$/);
+    assert.equal(await page.locator('#amount-total').innerText(), '最长 12 个月，最多共 21,600.00 元（2.16 万元）');
     assert.ok(await page.locator('.all-conditions li.condition').count() >= 2);
     await shot(env, page, '09-unemployed-result');
+    await done();
+  });
+
+  test('失业保险金 in 阳泉: how the job ended in plain words, then 每月 1,935.00 元 and the total over the national ceiling', async () => {
+    const { page, done } = await open(env, '', { viewport: { width: 390, height: 844 } });
+    await choose(page, 'unemployment_benefit', '140000', '2025-07-01', '140300');
+    await answer(page, '5年');
+    assert.equal(await currentFact(page), 'separation_reason', 'the engine asks how the job ended');
+    assert.equal(await page.locator('#fact-separation_reason-label').innerText(), '上一份工作是怎么结束的');
+    const choices = await page.locator('form[data-fact="separation_reason"] label.choice').allInnerTexts();
+    assert.equal(choices.length, 7);
+    assert.ok(choices.some((c) => c.startsWith('被单位解除合同')), choices.join(' | '));
+    assert.equal(await page.locator('#skip').count(), 0, 'the engine needs the answer: no skip');
+    assert.doesNotMatch(await page.locator('form[data-fact] .crumb').innerText(), /可选/);
+    await axeCheck(page, 'separation_reason');
+    await shot(env, page, '13-separation-reason');
+    await answer(page, '被单位解除合同');
+    await clickAndWait(page, '#skip-rest');
+    assert.equal(await screen(page), 'result');
+    assert.equal(await page.locator('#verdict').innerText(), '✓ 符合条件');
+    // 山西: 90% of the 一类 minimum wage of 2150 元 = 1935 元 a month; no schedule of its own, so 60 months
+    // of contributions give the national ceiling for 5 to 10 years, 18 months: 1935 × 18 = 34830.
+    assert.equal(await page.locator('#amount .per-month').innerText(), '每月 1,935.00 元');
+    assert.equal(await page.locator('#amount-total').innerText(), '最长 18 个月，最多共 34,830.00 元（约 3.48 万元）');
+    assert.match(await page.locator('#amount-cap').innerText(), /省里可以规定更短的期限/);
+    const fontSize = (sel) => page.locator(sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(await fontSize('#amount .yuan') > await fontSize('#amount-total'), 'the monthly amount is the headline');
+    assert.match(await page.locator('[data-field="total_fen"]').innerText(), /最多合计金额\s*34,830\.00 元/);
+    assert.match(await page.locator('.answers [data-fact="separation_reason"]').innerText(), /被单位解除合同/);
+    // Verdict, then the amount, on the first screen of a phone.
+    const bottom = await page.locator('#amount-total').evaluate((el) => el.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 844, `the total is on the first screen (bottom at ${bottom} px)`);
+    await axeCheck(page, 'benefit result');
+    await shot(env, page, '14-benefit-result', { fullPage: false });
+    await done();
+  });
+
+  test('失业保险金 in English: the monthly amount and the total in English, the choice by its English words', async () => {
+    const { page, done } = await open(env, '?lang=en');
+    await choose(page, 'unemployment_benefit', '140000', '2025-07-01', '140300');
+    await answerAll(page, { contribution_months: '5 years', separation_reason: 'The employer ended it' });
+    assert.equal(await screen(page), 'result');
+    assert.equal(await page.locator('#verdict').innerText(), '✓ Eligible');
+    const lines = [await page.locator('#amount .per-month').innerText(), await page.locator('#amount-total').innerText(),
+                   await page.locator('#amount-cap').innerText()];
+    assert.deepEqual(lines.slice(0, 2), ['1,935.00 yuan a month', 'At most 18 months: up to 34,830.00 yuan in all']);
+    assert.match(lines[2], /province may set a shorter one/);
+    for (const line of lines) assert.doesNotMatch(line, /\p{Script=Han}/u, `no Chinese in “${line}”`);
+    for (const key of ['max_months', 'total_fen']) {
+      assert.doesNotMatch(await page.locator(`[data-field="${key}"]`).innerText(), /\p{Script=Han}/u, key);
+    }
+    assert.match(await page.locator('[data-field="max_months"]').innerText(), /Longest entitlement \(national ceiling\)\s*18 months/);
+    await axeCheck(page, 'English benefit result');
+    await shot(env, page, '15-benefit-english');
     await done();
   });
 

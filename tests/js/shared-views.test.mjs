@@ -164,6 +164,91 @@ test('amounts: yuan and 万 in Chinese, yuan only in English; candidates by size
   assert.equal(F.yuanText(123456789012), '1,234,567,890.12');
 });
 
+// 失业保险金 is paid monthly. 山西 pays 90% of its 一类 minimum wage (2150 元 from
+// 2025-01-01: 1935 元) and grades no months of its own, so 60 months of
+// contributions give 社会保险法 第四十六条's ceiling for 5 to 10 years, at most 18:
+// 1935 × 18 = 34830. 广州 pays 90% of its minimum wage (2500 元: 2250 元), and
+// 《广东省失业保险条例》 第十七条 gives 4 months for 4 full years and one more per
+// further half-year: 6 for 60 months, 2250 × 6 = 13500.
+const BENEFIT = { date: '2025-07-01', program: 'unemployment_benefit' };
+const DISMISSED = { contribution_months: 60, separation_reason: 'dismissed' };
+
+async function benefitView(region, facts, lang) {
+  const e = await estimator();
+  const request = { ...BENEFIT, region, facts };
+  const res = await e.estimate(request, { lang });
+  assert.equal(res.ok, true);
+  return { res, v: F.resultView(res, { questions: await asked({ ...BENEFIT, region }), lang }) };
+}
+
+test('失业保险金: a monthly amount with its months and total, the months labelled as the national ceiling or the province\'s own', async () => {
+  const yq = await benefitView('140300', DISMISSED, 'zh');   // 阳泉
+  assert.equal(yq.res.minimum_wage_fen * 0.9, 193500, 'the engine read 2150 元 × 90%');
+  assert.deepEqual(yq.v.amount, {
+    kind: 'monthly', perMonth: { yuan: '1,935.00 元', wan: null }, months: 18,
+    total: { yuan: '34,830.00 元', wan: '约 3.48 万元' }, cap: true, source: 'minimum_wage', decided: true,
+  });
+  assert.deepEqual(yq.v.extra.filter((x) => /months|_fen$/.test(x.key)).map((x) => [x.key, x.label, x.text]), [
+    ['max_months', '最长可领（国家规定的上限）', '18 个月'], ['remaining_months', '还可领取', '18 个月'],
+    ['extension_months', '延长领取（至退休）', '0 个月'], ['total_months', '最多合计可领取', '18 个月'],
+    ['total_fen', '最多合计金额', '34,830.00 元']], 'the standard itself is the headline, not repeated');
+
+  const gz = await benefitView('440100', DISMISSED, 'zh');   // 广州
+  assert.deepEqual(gz.v.amount, {
+    kind: 'monthly', perMonth: { yuan: '2,250.00 元', wan: null }, months: 6,
+    total: { yuan: '13,500.00 元', wan: '1.35 万元' }, cap: false, source: 'minimum_wage', decided: true,
+  });
+  const label = (v, key) => (v.extra.find((x) => x.key === key) || {}).label;
+  assert.equal(label(gz.v, 'max_months'), '可领取期限（按本省规定）');
+  assert.equal(label(gz.v, 'total_months'), '合计可领取');
+  assert.equal(label(gz.v, 'total_fen'), '合计金额');
+
+  // 兵团: no standard held. Set locally, and the question for the person's own figure is named.
+  const bt = await benefitView('660000', DISMISSED, 'zh');
+  assert.equal(bt.res.eligible, true);
+  assert.deepEqual(bt.v.amount, { kind: 'local', ask: { fact: 'local_monthly_standard', label: '当地失业保险金月标准' } });
+  assert.equal(label(bt.v, 'total_fen'), undefined, 'no total without an amount');
+  const own = await benefitView('660000', { ...DISMISSED, local_monthly_standard: '1800' }, 'zh');
+  assert.deepEqual(own.v.amount, {
+    kind: 'monthly', perMonth: { yuan: '1,800.00 元', wan: null }, months: 18,
+    total: { yuan: '32,400.00 元', wan: '3.24 万元' }, cap: true, source: 'fact', decided: true,
+  }, '1800 × 18');
+
+  // Undecided: the standard it would be, no months or total yet.
+  const open = await benefitView('140300', { contribution_months: 60 }, 'zh');
+  assert.deepEqual(open.res.missing, ['separation_reason']);
+  assert.equal(open.v.amount.kind, 'monthly');
+  assert.equal(open.v.amount.decided, false);
+  assert.equal(open.v.amount.perMonth.yuan, '1,935.00 元');
+  assert.equal(open.v.amount.total, null);
+  // Not eligible: no amount and no total of 0, but the local standard among the figures.
+  const no = await benefitView('140300', { contribution_months: 60, separation_reason: 'resigned' }, 'zh');
+  assert.equal(no.v.amount, null);
+  assert.equal(label(no.v, 'total_fen'), undefined);
+  assert.deepEqual(no.v.extra.find((x) => x.key === 'monthly_standard_fen'),
+                   { key: 'monthly_standard_fen', label: '当地失业保险金月标准', text: '1,935.00 元' });
+});
+
+test('失业保险金 in English: yuan only, and the months\' labels in English', async () => {
+  const yq = await benefitView('140300', DISMISSED, 'en');
+  assert.deepEqual(yq.v.amount.perMonth, { yuan: '1,935.00 yuan', wan: null });
+  assert.deepEqual(yq.v.amount.total, { yuan: '34,830.00 yuan', wan: null });
+  assert.equal(yq.v.amount.cap, true);
+  const gz = await benefitView('440100', DISMISSED, 'en');
+  assert.equal(gz.v.amount.cap, false);
+  assert.equal(gz.v.amount.months, 6);
+  const labels = (v) => Object.fromEntries(v.extra.map((x) => [x.key, `${x.label}: ${x.text}`]));
+  assert.equal(labels(yq.v).max_months, 'Longest entitlement (national ceiling): 18 months');
+  assert.equal(labels(yq.v).total_fen, 'Total amount, at most: 34,830.00 yuan');
+  assert.equal(labels(gz.v).max_months, "Entitlement (by the province's rules): 6 months");
+  assert.equal(labels(gz.v).total_fen, 'Total amount: 13,500.00 yuan');
+  for (const v of [yq.v, gz.v]) {
+    assert.doesNotMatch(JSON.stringify([v.amount, v.extra]), /\p{Script=Han}/u, 'no Chinese in the amount or the figures');
+  }
+  const bt = await benefitView('660000', DISMISSED, 'en');
+  assert.deepEqual(bt.v.amount, { kind: 'local', ask: { fact: 'local_monthly_standard', label: 'Local monthly benefit rate' } });
+});
+
 test('policies: a line for each, and the choices for a picker (the engine decides which applies)', async () => {
   const e = await estimator();
   const catalog = await e.catalog();

@@ -218,3 +218,75 @@ test('an edit that makes a new question necessary goes to the form, with that qu
   await fire(page, '#compute', 'tap');
   assert.equal(page.data.mode, 'result');
 });
+
+// 失业保险金 is paid monthly: the result leads with the monthly amount, then
+// the months and the total. The figures follow from the published rules:
+// 山西 pays 90% of its 一类 minimum wage (2150 元 from 2025-01: 1935 元); with no
+// schedule of its own the months are 社会保险法 第四十六条's ceiling (5 to 10
+// years of contributions: at most 18). 广州 pays 90% of its minimum wage (2500
+// 元: 2250 元), and 《广东省失业保险条例》 第十七条 gives 4 months for 4 full years
+// and one more per further half-year: 6 for 60 months.
+async function openCity(program, region, city, date) {
+  const page = await open(program, { region, date });
+  await fire(page, '#city', 'change', { value: page.instance._pickers.cities.indexOf(city) });
+  assert.equal(page.instance._region(), city);
+  return page;
+}
+
+test('失业保险金: how the job ended in plain words, then the monthly amount, its months and the total', async () => {
+  const page = await openCity('unemployment_benefit', '140000', '140300', '2025-07-01');   // 阳泉
+  const questions = await questionsOf(page);
+  // How the job ended is asked (the engine's missing), with its plain choices, and not as "可以不填".
+  const reason = page.data.questions.find((q) => q.fact === 'separation_reason');
+  assert.ok(reason, 'the question is on the form');
+  assert.equal(reason.required, true, 'the engine needs it: not marked optional');
+  assert.deepEqual(reason.options.map((o) => o.label), questions.find((q) => q.fact === 'separation_reason').options.map((o) => o.label));
+  assert.ok(reason.options.some((o) => /被单位解除合同/.test(o.label)));
+  assert.doesNotMatch(text(page, '#q-separation_reason'), /可以不填/);
+  await fill(page, { contribution_months: { raw: '5年' }, separation_reason: { pick: 'dismissed' } });
+  assert.deepEqual(page.instance._lastRequest.facts, { contribution_months: 60, separation_reason: 'dismissed' });
+  const res = await ref.estimate(page.instance._lastRequest);
+  assertResultShows(page, res, questions);
+  assert.equal(res.amount_fen, res.minimum_wage_fen * 9 / 10, '90% of the minimum wage');
+  assert.equal(text(page, '#amount').startsWith('每月 1,935.00 元'), true, text(page, '#amount'));
+  assert.equal(text(page, '#amount-total'), '最长 18 个月，最多共 34,830.00 元（约 3.48 万元）', '1935 × 18, the national ceiling');
+  assert.match(text(page, '#amount'), /国家规定的最长期限，省里可以规定更短的期限/);
+  assert.equal(text(page, '#extra-max_months'), '最长可领（国家规定的上限）：18 个月');
+  assert.equal(text(page, '#extra-total_fen'), '最多合计金额：34,830.00 元');
+  assert.match(page.data.result.aria, /每月 1,935\.00 元，最长 18 个月/, 'the card\'s label says it too');
+  assert.equal(page.querySelector('#extra-monthly_standard_fen'), undefined, 'the standard is the headline already');
+
+  // 广州: the province's own months, not a ceiling.
+  const gz = await openCity('unemployment_benefit', '440000', '440100', '2025-07-01');
+  await fill(gz, { contribution_months: { raw: '60' }, separation_reason: { pick: 'dismissed' } });
+  assertResultShows(gz, await ref.estimate(gz.instance._lastRequest), await questionsOf(gz));
+  assert.ok(text(gz, '#amount').startsWith('每月 2,250.00 元'));
+  assert.equal(text(gz, '#amount-total'), '合计 6 个月，共 13,500.00 元（1.35 万元）', '2250 × 6');
+  assert.doesNotMatch(text(gz, '#amount'), /最长期限/);
+  assert.equal(text(gz, '#extra-max_months'), '可领取期限（按本省规定）：6 个月');
+  assert.deepEqual(ctx.forbiddenCalls, []);
+});
+
+test('失业保险金 where no local standard is held (兵团): said so, and the person\'s own figure is asked from the amount', async () => {
+  const page = await open('unemployment_benefit', { region: '660000', date: '2025-07-01' });
+  const questions = await questionsOf(page);
+  await fill(page, { contribution_months: { raw: '60' }, separation_reason: { pick: 'contract_ended' } });
+  let res = await ref.estimate(page.instance._lastRequest);
+  assert.equal(res.amount_fen, null);
+  assertResultShows(page, res, questions);
+  assert.match(text(page, '#amount'), /金额由当地规定/);
+  const label = questions.find((q) => q.fact === 'local_monthly_standard').label;
+  assert.equal(text(page, '#amount-ask'), `回答「${label}」`);
+  await fire(page, '#amount-ask', 'tap');
+  assert.equal(page.data.mode, 'edit');
+  assert.deepEqual(page.data.questions.map((q) => q.fact), ['local_monthly_standard']);
+  await enter(page, 'local_monthly_standard', { raw: '1800元' });
+  await fire(page, '#edit-done', 'tap');
+  assert.equal(page.instance._lastRequest.facts.local_monthly_standard, '1800');
+  res = await ref.estimate(page.instance._lastRequest);
+  assertResultShows(page, res, questions);
+  assert.ok(text(page, '#amount').startsWith('每月 1,800.00 元'));
+  assert.equal(text(page, '#amount-total'), '最长 18 个月，最多共 32,400.00 元（3.24 万元）', '1800 × 18');
+  assert.match(text(page, '#amount'), /按您填写的当地月标准计算/);
+  assert.equal(page.querySelector('#amount-ask'), undefined);
+});

@@ -31,6 +31,14 @@ function amountBlock(amount) {
       h('p', {}, '企业规模未定，按规模分别为：'),
       h('ul', {}, amount.items.map((i) => h('li', {}, `${i.label}：`, money(i)))));
   }
+  if (amount.kind === 'monthly') {   // 失业保险金: a monthly amount over its months
+    const total = amount.months !== null && amount.total;
+    return h('div', { class: 'amount monthly', id: 'answer-amount' },
+      h('p', { class: 'per-month' }, amount.decided ? '每月 ' : '如果符合条件，每月 ', h('span', { class: 'yuan' }, amount.perMonth.yuan)),
+      total ? h('p', { class: 'total' }, `${amount.cap ? '最长' : '合计'} ${amount.months} 个月，${amount.cap ? '最多共' : '共'} ` +
+        `${amount.total.yuan}${amount.total.wan ? `（${amount.total.wan}）` : ''}`) : null,
+      total && amount.cap ? h('p', { class: 'cap-note' }, '这是国家规定的最长期限，省里可以规定更短的期限。') : null);
+  }
   return h('p', { class: 'amount none', id: 'answer-amount' }, '金额由当地经办机构核定。');
 }
 

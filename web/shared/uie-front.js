@@ -40,11 +40,15 @@
       list: '、',
       extra: {
         max_months: '最长领取期限', remaining_months: '还可领取', extension_months: '延长领取（至退休）',
-        total_months: '合计可领取', base_fen: '计算基数（上年度实际缴纳的失业保险费）', rate: '返还比例',
+        total_months: '合计可领取', total_fen: '合计金额', monthly_standard_fen: '当地失业保险金月标准',
+        base_fen: '计算基数（上年度实际缴纳的失业保险费）', rate: '返还比例',
         size_used: '按企业规模', pass_on_fen: '其中需全额转拨给用工单位', unit_fen: '单位缴费',
         individual_fen: '个人缴费', unit_rate: '单位费率', individual_rate: '个人费率', total_rate: '总费率',
         level_label: '证书等级',
       },
+      // 失业保险金's months: the national ceiling (max_months_is_cap) or the province's own schedule.
+      extraCap: { max_months: '最长可领（国家规定的上限）', total_months: '最多合计可领取', total_fen: '最多合计金额' },
+      extraOwn: { max_months: '可领取期限（按本省规定）' },
       unit: (unit) => unit,
       errors: {
         required: '请先回答这一题。',
@@ -77,11 +81,15 @@
       list: ', ',
       extra: {
         max_months: 'Longest entitlement', remaining_months: 'Months left', extension_months: 'Extension (to retirement)',
-        total_months: 'Total months', base_fen: 'Base (contributions paid last year)', rate: 'Refund rate',
+        total_months: 'Total months', total_fen: 'Total amount', monthly_standard_fen: 'Local monthly benefit rate',
+        base_fen: 'Base (contributions paid last year)', rate: 'Refund rate',
         size_used: 'Enterprise size used', pass_on_fen: 'Of which passed on to user units', unit_fen: "Unit's contribution",
         individual_fen: "Employee's contribution", unit_rate: 'Unit rate', individual_rate: 'Employee rate', total_rate: 'Total rate',
         level_label: 'Certificate level',
       },
+      extraCap: { max_months: 'Longest entitlement (national ceiling)', total_months: 'Total months, at most',
+                  total_fen: 'Total amount, at most' },
+      extraOwn: { max_months: "Entitlement (by the province's rules)" },
       unit: (unit, n) => {
         const names = { 人: ['person', 'people'], 名: ['person', 'people'], 个月: ['month', 'months'], 月: ['month', 'months'],
                         次: ['time', 'times'], 元: ['yuan', 'yuan'], 年: ['year', 'years'] };
@@ -769,11 +777,41 @@
 
   const EXTRA_KEYS = Object.keys(WORDS.zh.extra);
 
+  // The optional fact the engine offers where it holds no local monthly standard.
+  const LOCAL_STANDARD = 'local_monthly_standard';
+
+  /**
+   * 失业保险金 (a response with `monthly_standard_source`): a monthly amount
+   * over `total_months`, not a lump sum. The amount is the engine's
+   * amount_fen; while the verdict is open, the local standard it would be
+   * (decided false). No standard held: kind 'local', with the question that
+   * takes the person's own figure when the engine offers it.
+   */
+  function monthlyAmount(res, lang, labelOf) {
+    const fen = Number.isSafeInteger(res.amount_fen) ? res.amount_fen
+      : res.eligible !== true && Number.isSafeInteger(res.monthly_standard_fen) ? res.monthly_standard_fen : null;
+    if (fen === null) {
+      const offered = (res.optional_missing || []).indexOf(LOCAL_STANDARD) >= 0 && labelOf(LOCAL_STANDARD);
+      return { kind: 'local', ask: offered ? { fact: LOCAL_STANDARD, label: offered } : null };
+    }
+    return {
+      kind: 'monthly',
+      perMonth: moneyText(fen, lang),
+      months: typeof res.total_months === 'number' ? res.total_months : null,
+      total: Number.isSafeInteger(res.total_fen) ? moneyText(res.total_fen, lang) : null,
+      cap: res.max_months_is_cap === true,
+      source: res.monthly_standard_source || null,
+      decided: res.eligible === true,
+    };
+  }
+
   /**
    * A successful response → what the result shows, in reading order:
    *   verdict  { state: 'yes'|'no'|'unknown', mark, text }
    *   amount   null (not eligible) | { kind: 'fen', yuan, wan, cap }
-   *            | { kind: 'candidates', items: [{ value, label, yuan, wan }] } | { kind: 'local' }
+   *            | { kind: 'candidates', items: [{ value, label, yuan, wan }] } | { kind: 'local', ask? }
+   *            | { kind: 'monthly', perMonth: { yuan, wan }, months, total: { yuan, wan } | null,
+   *                cap, source, decided } (失业保险金: see monthlyAmount)
    *   reasons  the conditions not met (✗) and then those not decided (?), each
    *            with its what-ifs right there (each { text, fact, label, … }:
    *            label is the question to change) and `links`, the other
@@ -813,8 +851,11 @@
       return o ? optionLabel(o, lang) : String(v);
     };
     let amount = null;
+    const benefit = res.monthly_standard_source !== undefined;
     if (res.eligible !== false) {
-      if (Number.isSafeInteger(res.amount_fen)) {
+      if (benefit) {
+        amount = monthlyAmount(res, lang, labelOf);
+      } else if (Number.isSafeInteger(res.amount_fen)) {
         amount = Object.assign({ kind: 'fen', cap: res.amount_is_cap === true }, moneyText(res.amount_fen, lang));
       } else if (res.candidates && typeof res.candidates === 'object') {
         amount = { kind: 'candidates', items: Object.keys(res.candidates).filter((k) => Number.isSafeInteger(res.candidates[k]))
@@ -824,15 +865,19 @@
       }
     }
     const extra = [];
+    // The months' labels say whether they are the national ceiling or the province's own.
+    const months = res.max_months_is_cap === true ? w.extraCap : res.max_months_is_cap === false ? w.extraOwn : {};
     for (const key of EXTRA_KEYS) {
       const v = res[key];
       if (v === null || v === undefined || v === '') continue;
+      // No total when not eligible (it is 0); the local standard when no monthly amount says it.
+      if ((key === 'total_fen' && res.eligible === false) || (key === 'monthly_standard_fen' && amount)) continue;
       let text;
       if (/_fen$/.test(key) && Number.isSafeInteger(v)) text = moneyText(v, lang).yuan;
       else if (/_months$/.test(key) && typeof v === 'number') text = `${v} ${unitText('个月', lang, v)}`;
       else if (key === 'size_used') text = sizeLabel(v);
       else text = String(v);
-      extra.push({ key, label: w.extra[key], text });
+      extra.push({ key, label: months[key] || w.extra[key], text });
     }
     const p = res.policy || {};
     return {

@@ -26,6 +26,9 @@ const TYPED = {
   certificate: { pick: 'skill_level' },
   level: { pick: 4 },
   involuntary: { pick: true },
+  separation_reason: { pick: 'dismissed' },
+  flexible_employment_subsidy: { pick: false },
+  local_monthly_standard: { raw: '1,800元', fact: '1800' },
   size: { pick: 'sme' },
   avg_insured_headcount: { raw: '70人', fact: 70 },
   claims_this_year: { raw: '零次', fact: 0 },
@@ -110,6 +113,15 @@ function assertResultShows(page, res, questions) {
   assert.equal(text(page, '#verdict'), `${v.verdict.mark} ${v.verdict.text}`);
   if (v.amount && v.amount.kind === 'fen') assert.ok(text(page, '#amount').includes(v.amount.yuan), `amount ${v.amount.yuan}`);
   if (v.amount && v.amount.kind === 'candidates') for (const i of v.amount.items) assert.ok(text(page, '#amount').includes(i.yuan));
+  if (v.amount && v.amount.kind === 'monthly') {
+    // 失业保险金: the monthly amount, then its months and the total (amount × months).
+    assert.ok(text(page, '#amount').includes(`每月 ${v.amount.perMonth.yuan}`), `monthly ${v.amount.perMonth.yuan}`);
+    if (v.amount.total) {
+      assert.equal(res.total_fen, res.amount_fen * res.total_months, 'the total is the monthly amount times the months');
+      assert.ok(text(page, '#amount-total').includes(`${v.amount.months} 个月`), 'the months');
+      assert.ok(text(page, '#amount-total').includes(v.amount.total.yuan), `total ${v.amount.total.yuan}`);
+    }
+  }
   if (!v.amount) assert.equal(page.querySelector('#amount'), undefined, 'no amount when not eligible');
   assert.ok(res.conditions.length > 0, 'the engine evaluated conditions');
   const all = text(page, '#conditions');

@@ -21,6 +21,12 @@ var WORDS = {
   whatifLead: '怎样才能符合：',
   amountCap: '这是政策规定的上限，实际标准由当地确定。',
   amountLocal: '金额由当地规定，见下方说明。',
+  // 失业保险金: a monthly amount over its months, not a lump sum.
+  perMonth: function (yuan, decided) { return (decided ? '每月 ' : '如果符合条件，每月 ') + yuan; },
+  total: function (months, yuan) { return '合计 ' + months + ' 个月，共 ' + yuan; },
+  totalCap: function (months, yuan) { return '最长 ' + months + ' 个月，最多共 ' + yuan; },
+  monthsCap: '这是国家规定的最长期限，省里可以规定更短的期限，以经办机构核定为准。',
+  standardYours: '按您填写的当地月标准计算。',
   candidates: '企业规模未定，两种情况的金额：',
   draft: '征求意见稿（草案）：尚未正式施行，结果仅供参考。',
   notInForce: function (to) {
@@ -61,7 +67,8 @@ function questionView(q, questions, entry) {
     unit: F.unitText(q.unit, LANG, 2),
     help: q.help || '',
     cite: citeLine(q.cite),
-    required: q.required !== false,
+    // needed: the engine lists it in `missing` (separation_reason is optional as a fact, but asked).
+    required: q.required !== false || e.needed === true,
     kind: c.kind,
     control: NATIVE[c.kind] || 'input',
     // A numeric keypad only where nothing but digits is expected; money
@@ -102,14 +109,22 @@ function parse(q, questions, draft) {
 
 function amountView(a) {
   if (!a) return null;
-  if (a.kind === 'fen') return { kind: 'fen', text: a.yuan, wan: a.wan || '', note: a.cap ? WORDS.amountCap : '', items: [] };
+  var none = { text: '', wan: '', total: '', note: '', items: [], ask: null };
+  if (a.kind === 'fen') return Object.assign(none, { kind: 'fen', text: a.yuan, wan: a.wan || '', note: a.cap ? WORDS.amountCap : '' });
   if (a.kind === 'candidates') {
-    return {
-      kind: 'candidates', text: '', wan: '', note: WORDS.candidates,
+    return Object.assign(none, {
+      kind: 'candidates', note: WORDS.candidates,
       items: a.items.map(function (i) { return { value: i.value, text: i.label + '：' + i.yuan + (i.wan ? '（' + i.wan + '）' : '') }; }),
-    };
+    });
   }
-  return { kind: 'local', text: '', wan: '', note: WORDS.amountLocal, items: [] };
+  if (a.kind === 'monthly') {
+    var total = a.months !== null && a.total ? (a.cap ? WORDS.totalCap : WORDS.total)(a.months, a.total.yuan) +
+      (a.total.wan ? '（' + a.total.wan + '）' : '') : '';
+    var notes = [total && a.cap ? WORDS.monthsCap : '', a.source === 'fact' ? WORDS.standardYours : ''];
+    return Object.assign(none, { kind: 'monthly', text: WORDS.perMonth(a.perMonth.yuan, a.decided), total: total,
+                                 note: notes.filter(Boolean).join('') });
+  }
+  return Object.assign(none, { kind: 'local', note: WORDS.amountLocal, ask: a.ask ? linkTo(a.ask.fact, a.ask.label, WORDS.answer) : null });
 }
 
 function linkTo(fact, label, words) {
@@ -141,7 +156,8 @@ function resultCard(res, ctx) {
   var rows = F.answerSummary(questions, ctx.facts || {}, LANG, ctx.open || []);
   var amount = amountView(v.amount);
   var p = v.policy;
-  var aria = WORDS.result + '：' + v.verdict.text + (amount && amount.text ? '，' + amount.text : '');
+  var aria = WORDS.result + '：' + v.verdict.text + (amount && amount.text ? '，' + amount.text : '') +
+    (amount && amount.total ? '，' + amount.total : '');
   return {
     state: v.verdict.state,
     mark: v.verdict.mark,

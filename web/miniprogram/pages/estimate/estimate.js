@@ -264,7 +264,9 @@ Component({
         shown = this._questions.filter(function (q) {
           var f = q.fact;
           var entered = self._drafts[f] !== undefined && self._drafts[f] !== '';
-          return entered || self._errors[f] || (q.required !== false && self._missing.indexOf(f) >= 0);
+          // What the engine lists in `missing` is asked, whatever the fact's own `required`
+          // (separation_reason is optional as a fact: involuntary may be given instead).
+          return entered || self._errors[f] || self._missing.indexOf(f) >= 0;
         });
       }
       var focus = this._focus;
@@ -272,6 +274,7 @@ Component({
       var list = shown.map(function (q) {
         return views.questionView(q, self._questions, {
           draft: self._drafts[q.fact], error: self._errors[q.fact], note: self._notes[q.fact],
+          needed: self._missing.indexOf(q.fact) >= 0,
           focus: q.fact === focus || (self._mode === 'edit' && !focus),
         });
       });
