@@ -26,18 +26,33 @@ void needed(const Result& r, const CondOutcome& o, const EvalContext& cx, std::v
   }
 }
 
-// Whether `fact` is read only as a case of the enterprise size rates.
-bool moves_size_rates_only(const Policy& p, const EvalContext& cx, int fact) {
+// Whether `fact` is read only as a case of the enterprise size rates (in any
+// of their dated values).
+bool moves_size_rates_only(const Policy& p, int fact) {
   bool in_case = false;
   for (const Param* rate : {p.amount.rate_large, p.amount.rate_sme}) {
     if (!rate) continue;
-    for (const auto& k : cx.dated(rate).when) in_case = in_case || k.fact == fact;
+    for (const auto& v : rate->values) {
+      for (const auto& k : v.when) in_case = in_case || k.fact == fact;
+    }
   }
   if (!in_case) return false;
   for (const auto& c : p.conditions) {
     if (std::find(c.reads.begin(), c.reads.end(), fact) != c.reads.end()) return false;
   }
   return true;
+}
+
+// Whether such a fact moves a rate on the policy's date (国办发〔2025〕25号
+// from 2025-07-09 only).
+bool moves_rates_now(const Policy& p, const EvalContext& cx, int fact) {
+  for (const Param* rate : {p.amount.rate_large, p.amount.rate_sme}) {
+    if (!rate) continue;
+    for (const auto& k : cx.dated(rate).when) {
+      if (k.fact == fact) return true;
+    }
+  }
+  return false;
 }
 
 // An optional fact worth offering: not gated off by a yes/no fact that is
@@ -59,9 +74,10 @@ bool worth_asking(const Policy& p, const EvalContext& cx, const Policy::Optional
   const FactValue* unit = cx.given(a.unit_type_fact);
   // A fact that only moves the enterprise rates (国办发〔2025〕25号 相关企业) is
   // not asked of a unit those rates do not apply to.
-  if (a.kind == AmountRule::Kind::kPercentOfBase && unit && moves_size_rates_only(p, cx, o.fact)) {
-    bool own_rate = a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
-    if (own_rate || a.reads_both(static_cast<int>(unit->number))) return false;
+  if (a.kind == AmountRule::Kind::kPercentOfBase && moves_size_rates_only(p, o.fact)) {
+    if (!moves_rates_now(p, cx, o.fact)) return false;
+    bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;
+    if (own_rate || (unit && a.reads_both(static_cast<int>(unit->number)))) return false;
   }
   if (o.size == Policy::OptionalFact::Size::kNone) return true;
   bool own_rate = unit && a.rate_by_unit_type[static_cast<std::size_t>(unit->number)] != nullptr;

@@ -307,8 +307,9 @@ void io(A& a, RuleSet& rs) {
     a(d->title);
     a(d->issuer);
     a(d->region);
-    a(d->source);
-    a(d->file);
+    // Not `source` nor `file`: they tell an author where the text was read and
+    // which file to fix, and nothing at run time shows them (3 KB brotli of the
+    // page's download in 2026-12).
     optional(a, d->issued);
     a(d->draft);
   });
