@@ -2,7 +2,7 @@
 #include "uie/engine.h"
 
 #include "engine_impl.h"
-#include "eval/checks.h"
+#include "eval/choose.h"
 #include "eval/evaluate.h"
 #include "eval/select.h"
 #include "image/image.h"
@@ -25,52 +25,12 @@ Date parse_today(std::string_view today) {
 
 namespace {
 
-std::string date_text(const Messages& m, const Date& d, bool en) {
-  return en ? m.text(Msg::kDate, true, {std::to_string(d.year), std::to_string(d.month), std::to_string(d.day), d.str()})
-            : d.zh();
+// The policy a request is evaluated under, or null with its error rendered.
+const Policy* choose_and_render(const RuleSet& rules, const Request& req, bool allow_latest, bool en, std::string& out) {
+  Choice c = choose_policy(rules, req, allow_latest, en);
+  if (!c.policy) render_error(out, c.error.code, c.error.path, c.error.message, c.latest);
+  return c.policy;
 }
-
-}  // namespace
-
-namespace {
-
-// The policy, once its rules have checked the facts (eval/checks.h).
-const Policy* checked(const RuleSet& rules, const Policy* p, const Request& req, bool en, std::string& out) {
-  RequestError err;
-  if (p && !check_policy_facts(rules, *p, req, en, err)) {
-    render_error(out, err.code, err.path, err.message);
-    return nullptr;
-  }
-  return p;
-}
-
-}  // namespace
-
-const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow_latest, bool en, std::string& out) {
-  const Messages& m = rules.messages;
-  const std::string& program = en ? req.program->title_en : req.program->title;
-  if (!req.policy_id.empty()) {
-    const Policy* p = find_policy(rules, req.policy_id, *req.program, req.date);
-    if (!p) render_error(out, "unknown_policy", "/policy", m.text(Msg::kUnknownPolicy, en, {req.policy_id, program}));
-    return checked(rules, p, req, en, out);
-  }
-  Selection s = select_policy_cached(rules, req.region, *req.program, req.date);
-  if (s.policy) return checked(rules, s.policy, req, en, out);
-  if (allow_latest && s.latest) return checked(rules, s.latest, req, en, out);
-  std::string message = m.text(Msg::kNoPolicy, en, {date_text(m, req.date, en), req.region, program});
-  if (!any_in_force_during(rules, req.region, *req.program, req.date.year)) {
-    message += m.text(Msg::kNoPolicyYear, en, {std::to_string(req.date.year), program});
-  }
-  if (s.latest) {
-    const Policy& l = *s.latest;
-    std::string to = l.doc_to ? date_text(m, *l.doc_to, en) : m.text(Msg::kOpenEnded, en);
-    message += m.text(Msg::kNoPolicyLatest, en, {l.doc->doc_no, m.text(Msg::kValidity, en, {date_text(m, l.doc_from, en), to}), l.doc->id});
-  }
-  render_error(out, "no_policy_in_force", req.date_given ? "/date" : "", message, s.latest);
-  return nullptr;
-}
-
-namespace {
 
 // Reads a request and chooses its policy; on failure the error is written.
 const Policy* prepare(const Engine::Impl& impl, std::string_view text, const Options& o, bool allow_latest, Scratch& s,
@@ -80,7 +40,7 @@ const Policy* prepare(const Engine::Impl& impl, std::string_view text, const Opt
     render_error(out, err.code, err.path, err.message);
     return nullptr;
   }
-  return choose_policy(*impl.rules, s.request, allow_latest, o.english, out);
+  return choose_and_render(*impl.rules, s.request, allow_latest, o.english, out);
 }
 
 }  // namespace

@@ -25,11 +25,6 @@ struct Scratch {
 };
 Scratch& scratch();
 
-// The policy a request is evaluated under, with the facts checked against its
-// rules (eval/checks.h), or null with the error written to `out`.
-// `allow_latest` (questions) falls back to the latest policy instead of
-// refusing when none is in force.
-const Policy* choose_policy(const RuleSet& rules, const Request& req, bool allow_latest, bool english, std::string& out);
 
 Date parse_today(std::string_view today);
 

@@ -7,7 +7,8 @@
 // choose_policy.
 #pragma once
 
-#include "input/request.h"
+#include "model/ruleset.h"
+#include "model/situation.h"
 
 namespace uie {
 

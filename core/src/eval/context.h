@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "eval/facts.h"
+#include "model/situation.h"
 #include "eval/result.h"
 #include "model/messages.h"
 #include "model/policy.h"

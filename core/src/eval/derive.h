@@ -3,7 +3,7 @@
 
 #include <optional>
 
-#include "eval/facts.h"
+#include "model/situation.h"
 #include "model/policy.h"
 
 namespace uie {

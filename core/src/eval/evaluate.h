@@ -4,7 +4,7 @@
 #pragma once
 
 #include "eval/result.h"
-#include "input/request.h"
+#include "model/situation.h"
 
 namespace uie {
 

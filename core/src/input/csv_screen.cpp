@@ -6,6 +6,7 @@
 #include "base/exact.h"
 #include "base/json_out.h"
 #include "engine_impl.h"
+#include "eval/choose.h"
 #include "eval/context.h"
 #include "eval/evaluate.h"
 #include "render/render.h"
@@ -39,36 +40,6 @@ struct TableWords {
 constexpr TableWords kTableZh = {"是否符合 (eligible),金额/分 (amount_fen),金额/元 (amount_yuan),原因 (reasons)", "待定",
                                  "出错", "；"};
 constexpr TableWords kTableEn = {"eligible,amount_fen,amount_yuan,reasons", "undecided", "error", "; "};
-
-// The message of an error object we rendered ourselves (render_error), as
-// plain text: our JSON strings escape only quotes, backslashes and controls.
-std::string error_message_of(std::string_view json) {
-  static constexpr std::string_view kKey = "\"message\":\"";
-  std::size_t at = json.find(kKey);
-  std::string out;
-  if (at == std::string_view::npos) return out;
-  for (std::size_t i = at + kKey.size(); i < json.size() && json[i] != '"'; ++i) {
-    char c = json[i];
-    if (c != '\\' || i + 1 >= json.size()) {
-      out += c;
-      continue;
-    }
-    char e = json[++i];
-    if (e == 'n') out += '\n';
-    else if (e == 't') out += '\t';
-    else if (e == 'r') out += '\r';
-    else if (e == 'u' && i + 4 < json.size()) {
-      unsigned v = 0;  // only controls are written as \u00XX
-      for (std::size_t k = i + 1; k <= i + 4; ++k) {
-        char h = json[k];
-        v = v * 16 + static_cast<unsigned>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
-      }
-      out += static_cast<char>(v);
-      i += 4;
-    } else out += e;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -258,19 +229,16 @@ void CsvSession::row(const std::vector<std::string_view>& cells, std::string& ou
     row_error(cells, err.code, err.path, err.message, out);
     return;
   }
-  std::size_t mark = out.size();
-  const Policy* p = choose_policy(rules_, s.request, false, en, out);
-  if (!p) {
-    // choose_policy wrote the error object: kTable wants it as a row.
-    if (output_ == CsvOutput::kTable) {
-      std::string message = error_message_of(std::string_view(out).substr(mark));
-      out.resize(mark);
-      row_error(cells, "", "", message, out);
-      return;
+  Choice c = choose_policy(rules_, s.request, false, en);
+  if (!c.policy) {
+    if (output_ == CsvOutput::kTable) row_error(cells, "", "", c.error.message, out);
+    else {
+      render_error(out, c.error.code, c.error.path, c.error.message, c.latest);
+      out += '\n';
     }
-    out += '\n';
     return;
   }
+  const Policy* p = c.policy;
   evaluate(*p, s.request, s.result);
   switch (output_) {
     case CsvOutput::kLines: render_screen_line(out, s.request, s.result); break;

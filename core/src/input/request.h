@@ -1,33 +1,17 @@
-// A request (contract §1) read and checked into typed facts. Every refusal is
-// an error value with the contract's code, a JSON Pointer and a message in
-// plain words.
+// Reading a request (contract §1) into the typed situation of
+// model/situation.h, with every check that does not depend on the policy.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include "eval/facts.h"
 #include "input/json_reader.h"
 #include "model/ruleset.h"
+#include "model/situation.h"
 
 namespace uie {
 
 struct Limits;
-
-struct RequestError {
-  std::string code;
-  std::string path;
-  std::string message;
-};
-
-struct Request {
-  std::string region;
-  Date date;
-  bool date_given = false;
-  const ProgramDef* program = nullptr;
-  std::string policy_id;  // empty: choose by region and date
-  FactSet facts;
-};
 
 // Reads a request and checks everything that does not depend on the policy:
 // shape, region, date, program, each fact's type and bounds, and the

@@ -2,7 +2,7 @@
 // structures, every problem reported with its file, pointer and code.
 #pragma once
 
-#include "eval/facts.h"
+#include "model/situation.h"
 #include "model/ruleset.h"
 #include "pack/pack_json.h"
 #include "pack/raw.h"

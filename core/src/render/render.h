@@ -5,7 +5,7 @@
 #include <string>
 
 #include "eval/result.h"
-#include "input/request.h"
+#include "model/situation.h"
 #include "model/ruleset.h"
 
 namespace uie {

@@ -1,6 +1,9 @@
-// The facts of one request, typed and addressed by the program's fact index.
-// Filled by the request reader (JSON) or the screening reader (CSV); read by
-// the evaluator. One value per fact, no strings but the few text facts.
+// The situation a request describes, typed: where, when, which program and
+// policy, and the facts, addressed by the program's fact index. Filled by the
+// readers (input/: JSON requests, CSV and spreadsheet rows), read by the
+// evaluator and the renderers — which therefore need nothing from input/.
+// A refusal is an error value with the contract's code, a JSON Pointer and a
+// message in plain words.
 #pragma once
 
 #include <array>
@@ -10,6 +13,8 @@
 #include "base/date.h"
 
 namespace uie {
+
+struct ProgramDef;
 
 constexpr int kMaxFacts = 48;
 
@@ -43,6 +48,21 @@ struct FactSet {
       if (!v.text.empty()) v.text.clear();
     }
   }
+};
+
+struct RequestError {
+  std::string code;
+  std::string path;
+  std::string message;
+};
+
+struct Request {
+  std::string region;
+  Date date;
+  bool date_given = false;
+  const ProgramDef* program = nullptr;
+  std::string policy_id;  // empty: choose by region and date
+  FactSet facts;
 };
 
 }  // namespace uie
