@@ -2,20 +2,11 @@
 
 #include <algorithm>
 
+#include "model/regions.h"
+
 namespace uie {
 
 namespace {
-
-// The province-level region a code falls back to: the one that covers it, or
-// the one its first two digits name.
-std::string province_of(const RuleSet& rules, const std::string& region) {
-  for (const auto& r : rules.regions) {
-    for (const auto& prefix : r.covers) {
-      if (region.compare(0, prefix.size(), prefix) == 0) return r.code;
-    }
-  }
-  return region.substr(0, 2) + "0000";
-}
 
 // The fallback chain into `levels` (at most 4), without allocating more than the codes.
 std::size_t fallback(const RuleSet& rules, const std::string& region, std::string (&levels)[4]) {

@@ -28,18 +28,6 @@ std::string json_quoted(std::string_view cell) {
   return s;
 }
 
-// The words of the table output's own columns. They belong with the engine's
-// other sentences in rules/messages.json; kept here until that file (owned by
-// the rule data) takes them, in the same two languages.
-struct TableWords {
-  const char* header;       // the four columns after the row's own
-  const char* undecided;    // eligible: neither 是 nor 否 yet (facts missing)
-  const char* error;        // eligible: the row could not be read
-  const char* between;      // between two reasons in one cell
-};
-constexpr TableWords kTableZh = {"是否符合 (eligible),金额/分 (amount_fen),金额/元 (amount_yuan),原因 (reasons)", "待定",
-                                 "出错", "；"};
-constexpr TableWords kTableEn = {"eligible,amount_fen,amount_yuan,reasons", "undecided", "error", "; "};
 
 }  // namespace
 
@@ -103,7 +91,7 @@ void CsvSession::header(const std::vector<std::string_view>& cells, std::string&
       append_csv_cell(out, cells[i]);
       out += ',';
     }
-    out += (options_.english ? kTableEn : kTableZh).header;
+    out += rules_.messages.text(Msg::kTableHeader, options_.english);
     out += '\n';
   }
 }
@@ -141,11 +129,7 @@ const CsvSession::Context& CsvSession::context(const std::vector<std::string_vie
     return c;
   };
   if (c.region.empty()) return fail("invalid_request", "/region", m.text(Msg::kNoRegion, en));
-  bool six = c.region.size() == 6 && std::all_of(c.region.begin(), c.region.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-  if (!six) return fail("invalid_request", "/region", m.text(Msg::kRegionNotSixDigits, en, {json_quoted(c.region)}));
-  if (c.region != "000000" && !known_province(c.region)) {
-    return fail("unknown_region", "/region", m.text(Msg::kUnknownRegion, en, {c.region.substr(0, 2), c.region}));
-  }
+  if (!check_region_code(rules_, c.region, json_quoted(c.region), en, c.error)) return c;
   c.day = parse_today(today_);
   c.date_given = !c.date.empty();
   if (c.date_given) {
@@ -204,7 +188,7 @@ void CsvSession::row_error(const std::vector<std::string_view>& cells, std::stri
     return;
   }
   echo_cells(cells, out);
-  out += (options_.english ? kTableEn : kTableZh).error;
+  out += rules_.messages.text(Msg::kTableError, options_.english);
   out += ",,,";
   append_csv_cell(out, message);
   out += '\n';
@@ -257,16 +241,15 @@ void CsvSession::row(const std::vector<std::string_view>& cells, std::string& ou
 }
 
 void CsvSession::write_reasons(const Request& req, const Result& r, std::string& out, bool json) {
-  const TableWords& w = options_.english ? kTableEn : kTableZh;
   RenderContext cx(rules_.messages, options_.english, *r.policy, req.facts, r);
+  Sink sink(out, json);
   bool first = true;
   auto begin = [&]() -> std::string& {
     if (json) out += first ? "\"" : ",\"";
-    else if (!first) out += w.between;
+    else if (!first) rules_.messages.render(Msg::kDetailSeparator, options_.english, sink);
     first = false;
     return out;
   };
-  Sink sink(out, json);
   for (const CondOutcome& c : r.outcomes) {
     if (c.passed != Tri::kFalse) continue;
     begin();
@@ -286,14 +269,13 @@ void CsvSession::write_reasons(const Request& req, const Result& r, std::string&
 }
 
 void CsvSession::table_row(const std::vector<std::string_view>& cells, const Request& req, const Result& r, std::string& out) {
-  const TableWords& w = options_.english ? kTableEn : kTableZh;
   echo_cells(cells, out);
   const Messages& m = rules_.messages;
   bool en = options_.english;
   Sink plain(out, false);
   if (r.eligible == Tri::kTrue) m.render(Msg::kYes, en, plain);
   else if (r.eligible == Tri::kFalse) m.render(Msg::kNo, en, plain);
-  else out += w.undecided;
+  else m.render(Msg::kTableUndecided, en, plain);
   out += ',';
   if (r.amount) {
     append_int(out, *r.amount);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/text.h"
+#include "model/regions.h"
 #include "uie/engine.h"
 
 namespace uie {
@@ -20,14 +21,18 @@ bool fail(RequestError& err, std::string code, std::string path, std::string mes
 }  // namespace
 
 // Province-level prefixes of GB/T 2260, plus 66 for 兵团 (contract §1).
-bool known_province(const std::string& code) {
-  static const char* prefixes[] = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34",
-                                   "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52",
-                                   "53", "54", "61", "62", "63", "64", "65", "66", "71", "81", "82"};
-  for (const char* p : prefixes) {
-    if (code.compare(0, 2, p) == 0) return true;
+bool check_region_code(const RuleSet& rules, const std::string& code, std::string_view shown, bool en, RequestError& err) {
+  const Messages& m = rules.messages;
+  bool six = code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!six) {
+    err = RequestError{"invalid_request", "/region", m.text(Msg::kRegionNotSixDigits, en, {shown})};
+    return false;
   }
-  return false;
+  if (!known_region(rules, code)) {
+    err = RequestError{"unknown_region", "/region", m.text(Msg::kUnknownRegion, en, {code.substr(0, 2), code})};
+    return false;
+  }
+  return true;
 }
 
 namespace {
@@ -105,11 +110,7 @@ bool read_request(const RuleSet& rules, std::string_view text, const Limits& lim
   if (!region) return fail(err, "invalid_request", "/region", m.text(Msg::kNoRegion, en));
   if (region->type != T::kString) return fail(err, "invalid_request", "/region", m.text(Msg::kRegionNotString, en, {shown(tree, *region)}));
   out.region = std::string(tree.text(*region));
-  bool six = out.region.size() == 6 && std::all_of(out.region.begin(), out.region.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!six) return fail(err, "invalid_request", "/region", m.text(Msg::kRegionNotSixDigits, en, {shown(tree, *region)}));
-  if (out.region != "000000" && !known_province(out.region)) {
-    return fail(err, "unknown_region", "/region", m.text(Msg::kUnknownRegion, en, {out.region.substr(0, 2), out.region}));
-  }
+  if (!check_region_code(rules, out.region, shown(tree, *region), en, err)) return false;
   out.date = today;
   out.date_given = false;
   if (const Node* d = tree.member(root, "date")) {

@@ -29,8 +29,11 @@ bool check_consistency(const RuleSet& rules, const ProgramDef& p, const Request&
 // The message for an unknown fact name, with the fact probably meant.
 std::string unknown_fact_message(const RuleSet& rules, const ProgramDef& p, std::string_view key, bool english);
 
-// Whether the first two digits are a province-level code of GB/T 2260 (or 66).
-bool known_province(const std::string& code);
+// A region code: six digits (else invalid_request) of a region of
+// rules/regions.json (else unknown_region); `shown` is the value as the
+// request wrote it, for the message.
+bool check_region_code(const RuleSet& rules, const std::string& code, std::string_view shown, bool english,
+                       RequestError& err);
 
 // "“上年末单位参保人数”（insured_headcount）": a fact named in an error.
 std::string fact_name(const RuleSet& rules, const FactDef& def, bool english);

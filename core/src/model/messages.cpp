@@ -110,6 +110,9 @@ const std::array<MessageDef, kMessageCount>& message_defs() {
       {"csv_row_too_long", {"row", "max"}},
       {"csv_unclosed_quote", {"row"}},
       {"csv_extra_cells", {"row", "count", "columns"}},
+      {"table_header", {}},
+      {"table_undecided", {}},
+      {"table_error", {}},
   }};
   return defs;
 }

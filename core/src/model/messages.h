@@ -38,6 +38,8 @@ enum class Msg {
   kUnknownPolicy, kNoPolicy, kNoPolicyYear, kNoPolicyLatest, kNotLoaded,
   // screening CSV files
   kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,
+  // the screening table's own columns and words
+  kTableHeader, kTableUndecided, kTableError,
   kCount_  // the number of messages
 };
 
