@@ -19,9 +19,10 @@ std::string read_request(std::istream& in, std::size_t limit);
 
 enum class Answer { kFull, kScreen };
 
-// Answers one request per line, in order, one response per line. A line past
-// the request limit is consumed to its end but never held, and gets the
-// engine's size error; a bad line never stops the batch.
+// Answers one request per line, in order, one response per line, through a
+// uie::Session (a line past the request limit is consumed to its end but
+// never held, and gets the engine's size error; a bad line never stops the
+// batch).
 void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, const uie::Options& options,
                Answer answer = Answer::kFull);
 
@@ -32,7 +33,7 @@ void run_batch(const uie::Engine& engine, std::istream& in, std::ostream& out, c
 // header was refused: kLines writes the error line, kTable writes the
 // message to `err` and no table.
 bool run_csv(const uie::Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
-             const uie::ScreenDefaults& defaults, const uie::Options& options, uie::CsvOutput output,
+             const uie::ScreenDefaults& defaults, const uie::Options& options, uie::BatchOutput output,
              Encoding encoding);
 
 }  // namespace uie_cli

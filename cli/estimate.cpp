@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (csv) {
-    uie::CsvOutput output = screen ? uie::CsvOutput::kLines : uie::CsvOutput::kTable;
+    uie::BatchOutput output = screen ? uie::BatchOutput::kLines : uie::BatchOutput::kTable;
     return uie_cli::run_csv(engine, std::cin, std::cout, std::cerr, defaults, options, output, encoding) ? 0 : 2;
   }
   if (jsonl) {

@@ -88,14 +88,14 @@ val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
 
 // A CSV batch, likewise; the defaults stand for columns the file does not
 // have. `output`: 0 compact lines, 1 lines with reasons, 2 the CSV table,
-// 3 full answers (uie::CsvOutput).
+// 3 full answers (uie::BatchOutput).
 val screenCsv(std::uintptr_t input, std::size_t length, const std::string& region, const std::string& date,
               const std::string& program, const std::string& policy, const std::string& today, const std::string& lang,
               int output) {
   std::string& out = result();
   const auto& r = loaded();
   std::string_view text(reinterpret_cast<const char*>(input), length);
-  auto how = output >= 0 && output <= 3 ? static_cast<uie::CsvOutput>(output) : uie::CsvOutput::kLines;
+  auto how = output >= 0 && output <= 3 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
   out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, lang), how)
                  : std::string(kNotLoaded) + "\n";
   return view(out);

@@ -6,7 +6,7 @@
 #include "eval/evaluate.h"
 #include "eval/select.h"
 #include "image/image.h"
-#include "input/csv_screen.h"
+#include "batch/session.h"
 #include "pack/load.h"
 #include "render/static_json.h"
 #include "render/render.h"
@@ -125,22 +125,16 @@ void Engine::screen_into(std::string& out, std::string_view request, const Optio
 
 std::string Engine::screen(std::string_view jsonl, const Options& o) const noexcept {
   std::string out;
-  for_each_line(jsonl, impl_->limits.max_request_bytes, [&](std::string_view line, bool too_long) {
-    if (too_long) {
-      // The engine's own size error, from a stand-in of the same size class,
-      // so the message is the one every front end gives.
-      screen_into(out, std::string(impl_->limits.max_request_bytes + 1, ' '), o);
-    } else {
-      screen_into(out, line, o);
-    }
-  });
+  SessionImpl session(*this, BatchInput::kJsonl, BatchOutput::kLines, o, {});
+  session.feed(jsonl, out);
+  session.finish(out);
   return out;
 }
 
 std::string Engine::screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& o,
-                               CsvOutput output) const noexcept {
+                               BatchOutput output) const noexcept {
   std::string out;
-  CsvScreen session(*this, defaults, o, output);
+  SessionImpl session(*this, BatchInput::kCsv, output, o, defaults);
   session.feed(csv, out);
   session.finish(out);
   return out;

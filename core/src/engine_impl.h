@@ -1,4 +1,4 @@
-// What the engine's entry points share (engine.cpp, input/csv_screen.cpp).
+// What the engine's entry points share (engine.cpp, batch/session.cpp).
 #pragma once
 
 #include <memory>

@@ -45,7 +45,7 @@ std::vector<std::vector<std::string>> records(const std::string& csv) {
 std::string table(const std::string& csv, uie::ScreenDefaults d = shanxi(), bool en = false) {
   uie::Options o;
   o.english = en;
-  return engine().screen_csv(csv, d, o, uie::CsvOutput::kTable);
+  return engine().screen_csv(csv, d, o, uie::BatchOutput::kTable);
 }
 
 json columns(const std::string& header, const std::string& program = "stabilization_refund") {
@@ -162,7 +162,7 @@ TEST_CASE("the table in English, short rows padded, and every failed condition a
 }
 
 TEST_CASE("a refused header stops the table with the message and writes nothing", "[csv-table]") {
-  uie::CsvScreen s(engine(), shanxi(), {}, uie::CsvOutput::kTable);
+  uie::Session s(engine(), uie::BatchInput::kCsv, uie::BatchOutput::kTable, {}, shanxi());
   std::string out;
   s.feed("unit_type,contribution_month\nenterprise,24\n", out);
   s.finish(out);
@@ -181,7 +181,7 @@ TEST_CASE("no policy in force or a bad region is that row's error in the table",
 
 TEST_CASE("the reasons output carries the screening line and the sentences", "[csv-table]") {
   std::string csv = "unit_type,contribution_months,insured_headcount,layoffs,contributions_paid\nenterprise,6,80,4,1000\nenterprise,24\nenterprise,x\n";
-  std::string out = engine().screen_csv(csv, shanxi(), {}, uie::CsvOutput::kReasons);
+  std::string out = engine().screen_csv(csv, shanxi(), {}, uie::BatchOutput::kReasons);
   std::vector<json> lines;
   for (std::size_t a = 0, b; (b = out.find('\n', a)) != std::string::npos; a = b + 1) lines.push_back(json::parse(out.substr(a, b - a)));
   REQUIRE(lines.size() == 3);
@@ -196,7 +196,7 @@ TEST_CASE("the full output of a CSV row is the full answer of the same request",
   std::string csv = "单位名称,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid\n甲,enterprise,sme,24,80,4,56789.12\n";
   uie::Options o;
   o.today = "2026-11-22";
-  json full = json::parse(engine().screen_csv(csv, shanxi(), o, uie::CsvOutput::kFull));
+  json full = json::parse(engine().screen_csv(csv, shanxi(), o, uie::BatchOutput::kFull));
   json same = estimate({{"region", "140000"}, {"date", "2024-07-15"}, {"program", "stabilization_refund"},
                         {"facts", {{"unit_type", "enterprise"}, {"size", "sme"}, {"contribution_months", 24}, {"insured_headcount", 80},
                                    {"layoffs", 4}, {"contributions_paid", "56789.12"}}}});

@@ -36,7 +36,7 @@ std::vector<json> screen(const std::string& csv, uie::ScreenDefaults d = shanxi(
 
 // The same batch fed in pieces of `n` bytes through the streaming interface.
 std::string screen_in_pieces(const std::string& csv, std::size_t n) {
-  uie::CsvScreen session(engine(), shanxi(), {});
+  uie::Session session(engine(), uie::BatchInput::kCsv, uie::BatchOutput::kLines, {}, shanxi());
   std::string out;
   for (std::size_t i = 0; i < csv.size(); i += n) session.feed(csv.substr(i, n), out);
   session.finish(out);

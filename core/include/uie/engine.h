@@ -66,38 +66,59 @@ struct ScreenDefaults {
 };
 
 class Engine;
-class CsvSession;
+class SessionImpl;
 
-// What a CSV batch answers each data row with:
+// What a batch is: one request per line (JSONL), or a table — CSV text, or a
+// spreadsheet's rows handed over as cells — whose header row names facts
+// (core/src/input/csv_header.h says how) and whose every other row is a unit.
+enum class BatchInput { kJsonl, kCsv };
+
+// What each item of a batch is answered with:
 //   kLines    the compact screening line (Engine::screen_into);
 //   kReasons  the same line with "reasons": the failed conditions' sentences
 //             and the facts still needed, as people read them (the page's table);
 //   kTable    CSV: the row's own cells, untouched but formula-neutralised, then
 //             是否符合 (eligible), 金额/分 (amount_fen), 金额/元 (amount_yuan) and
-//             原因 (reasons), after a header row of the same (estimate --csv);
-//   kFull     the full answer of contract §2, one per line (explaining one row).
-enum class CsvOutput { kLines, kReasons, kTable, kFull };
+//             原因 (reasons), after a header row of the same (estimate --csv;
+//             a JSONL batch, having no table, gets kLines instead);
+//   kFull     the full answer of contract §2, one per line.
+enum class BatchOutput { kLines, kReasons, kTable, kFull };
 
-// Screening a CSV batch as it arrives (the CLI streams 10^6 rows through it):
-// a header row naming facts (input/csv_header.h says how), then one unit per
-// row; each whole row is answered as `output` says.
-class CsvScreen {
+// One batch as it arrives, in chunks of any size (the CLI streams 10^6 items
+// through one; the page feeds a file's slices or a spreadsheet's rows):
+// memory stays bounded by the longest item, and every whole item is
+// answered once, in order. A bad item gets its error and the batch goes on;
+// only a table's refused header stops it.
+class Session {
  public:
-  CsvScreen(const Engine& engine, ScreenDefaults defaults, Options options, CsvOutput output = CsvOutput::kLines);
-  ~CsvScreen();
-  CsvScreen(const CsvScreen&) = delete;
-  CsvScreen& operator=(const CsvScreen&) = delete;
-  // More of the batch; the answers of its whole rows are appended to `out`.
+  Session(const Engine& engine, BatchInput input, BatchOutput output, Options options = {},
+          ScreenDefaults defaults = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // More text of the batch; the answers of its whole items are appended to `out`.
   void feed(std::string_view chunk, std::string& out);
-  // The end of the batch (a last row without a line break).
+  // More rows of a table as cells (kCsv only): rows separated by U+0001, the
+  // cells of a row by U+0000 — characters no spreadsheet cell can hold. The
+  // first row fed (by either call) is the header.
+  void feed_cells(std::string_view rows, std::string& out);
+  // The end of the batch (a last item without a line break).
   void finish(std::string& out);
-  // False once the header was refused: the batch stops, its error written
-  // (as an error line; in kTable output only here, in error()).
+  // A second output, written in the same pass: the kTable rows (header
+  // included) of a table batch answered otherwise — the page shows kReasons
+  // and offers the table for download without screening twice. Null: none.
+  void tee_table(std::string* table);
+
+  // False once a table's header was refused: the batch stops, its error
+  // written (as an error line; in kTable output only here, in error()).
   bool ok() const;
   const std::string& error() const;
+  // Items answered so far (data rows or lines; blank rows are not items).
+  std::size_t items() const;
 
  private:
-  std::unique_ptr<CsvSession> session_;
+  std::unique_ptr<SessionImpl> impl_;
 };
 
 class Engine {
@@ -130,12 +151,13 @@ class Engine {
   // {"eligible":…,"amount_fen":…,"failed":[condition ids],"missing":[facts]}
   // (or the usual error object), without the sentences. Appends the line and "\n".
   void screen_into(std::string& out, std::string_view request, const Options& options) const noexcept;
-  // A whole batch: one request per line in, one compact line per line out.
+  // A whole batch at once (a Session fed one chunk): one request per line in,
+  // one compact line per line out.
   std::string screen(std::string_view jsonl, const Options& options = {}) const noexcept;
-  // A CSV batch (header row of fact names; region/date/program/policy columns
-  // or `defaults`): one compact line per data row.
+  // A CSV batch at once (header row of fact names; region/date/program/policy
+  // columns or `defaults`): one answer per data row, as `output` says.
   std::string screen_csv(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {},
-                         CsvOutput output = CsvOutput::kLines) const noexcept;
+                         BatchOutput output = BatchOutput::kLines) const noexcept;
   // What each column of a CSV header row holds (the first record of `csv`),
   // for the program of `defaults` (or every program): a fact, region, date,
   // program, policy, a column passed through, or a misspelt fact name and

@@ -1,7 +1,7 @@
-// Reading batches: lines of JSONL, records of CSV (RFC 4180: quoted fields,
-// "" inside quotes, quoted newlines, CRLF or LF, a UTF-8 byte-order mark at
-// the start). Both stream: text arrives in chunks and memory stays bounded
-// by the longest record, whatever the batch holds.
+// Reading CSV records (RFC 4180: quoted fields, "" inside quotes, quoted
+// newlines, CRLF or LF, a UTF-8 byte-order mark at the start). It streams:
+// text arrives in chunks and memory stays bounded by the longest record,
+// whatever the batch holds.
 #pragma once
 
 #include <cstddef>
@@ -10,24 +10,6 @@
 #include <vector>
 
 namespace uie {
-
-// Calls `each(line, too_long)` for every line of `text` (a CR before the
-// newline belongs to the line ending); a line longer than `limit` is passed
-// as too_long with its text dropped.
-template <typename Each>
-void for_each_line(std::string_view text, std::size_t limit, Each&& each) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.size() > limit) each(std::string_view(), true);
-    else each(line, false);
-    start = next;
-  }
-}
 
 class CsvReader {
  public:

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "base/json_out.h"
-#include "input/csv_screen.h"
+#include "input/request.h"
 
 namespace uie {
 namespace {

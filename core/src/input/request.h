@@ -23,6 +23,13 @@ bool read_request(const RuleSet& rules, std::string_view text, const Limits& lim
 bool read_fact_json(const RuleSet& rules, const FactDef& def, const JsonTree& tree, const JsonTree::Node& v,
                     bool english, FactValue& out, RequestError& err);
 
+// One spreadsheet or CSV cell as a fact (`text` is the cell, trimmed); false
+// with `err` set when it cannot be one. Accepts what spreadsheets write: 是/否
+// and TRUE/FALSE, "56,789.12", an option's label as well as its value,
+// 2024/06/01 (input/fact_cell.cpp).
+bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view text, bool english, FactValue& out,
+                    RequestError& err);
+
 // The program's consistency rules over the facts read.
 bool check_consistency(const RuleSet& rules, const ProgramDef& p, const Request& req, bool english, RequestError& err);
 
