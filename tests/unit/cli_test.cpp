@@ -107,7 +107,7 @@ TEST_CASE("estimate --csv writes the table, in GB18030 when the file came so, an
   CHECK(utf8.status == 0);
   CHECK(utf8.out.rfind("单位名称,", 0) == 0);
   CHECK(utf8.out.find("\"'=HYPERLINK(\"\"x\"\")\",是,3407347,34073.47,") != std::string::npos);
-  CHECK(utf8.out.find("乙公司,企业,中小微企业,6,80,4,1000,,否,0,0.00,已足额缴纳失业保险费 6 个月，不满 12 个月\n") != std::string::npos);
+  CHECK(utf8.out.find("乙公司,企业,中小微企业,6,80,4,1000,,否,0,0.00,,已足额缴纳失业保险费 6 个月，不满 12 个月\n") != std::string::npos);
 
   Run bom = run(flags, "\xEF\xBB\xBF" + header + "\n" + rows);
   CHECK(bom.out == "\xEF\xBB\xBF" + utf8.out);

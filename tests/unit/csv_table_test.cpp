@@ -14,6 +14,11 @@ namespace {
 
 uie::ScreenDefaults shanxi() { return {"140000", "2024-07-15", "stabilization_refund", ""}; }
 
+std::string yuan(long long fen) {
+  std::string s = std::to_string(fen / 100) + "." + std::to_string(fen % 100 / 10) + std::to_string(fen % 10);
+  return s;
+}
+
 // A CSV text as records of cells (quotes, "" and line breaks inside quotes).
 std::vector<std::vector<std::string>> records(const std::string& csv) {
   std::vector<std::vector<std::string>> out(1);
@@ -125,24 +130,25 @@ TEST_CASE("the table keeps every input cell, neutralises formulas and adds the a
                     "丁公司,9114,enterprise,,24,,,,@SUM(A1)\r\n";
   auto t = records(table(csv));
   REQUIRE(t.size() == 5);  // the header and four units: the blank row answers nothing
-  REQUIRE(t[0].size() == 13);
+  REQUIRE(t[0].size() == 14);
   CHECK(t[0][0] == "单位名称");
   CHECK(t[0][9] == "是否符合 (eligible)");
   CHECK(t[0][10] == "金额/分 (amount_fen)");
   CHECK(t[0][11] == "金额/元 (amount_yuan)");
-  CHECK(t[0][12] == "原因 (reasons)");
+  CHECK(t[0][12] == "可能金额 (candidates)");
+  CHECK(t[0][13] == "原因 (reasons)");
   CHECK(t[1] == std::vector<std::string>{"某某有限公司, 分公司", "91140000X", "企业", "中小微企业", "24", "80", "4", "56,789.12",
-                                         "'=1+1", "是", "3407347", "34073.47", ""});
+                                         "'=1+1", "是", "3407347", "34073.47", "", ""});
   CHECK(t[2][8] == "'+cmd");
   CHECK(t[2][9] == "否");
-  CHECK(t[2][12] == "已足额缴纳失业保险费 6 个月，不满 12 个月");
+  CHECK(t[2][13] == "已足额缴纳失业保险费 6 个月，不满 12 个月");
   CHECK(t[3][8] == "'-2");
   CHECK(t[3][9] == "出错");
   CHECK(t[3][10].empty());
-  CHECK(t[3][12].find("layoffs") != std::string::npos);
+  CHECK(t[3][13].find("layoffs") != std::string::npos);
   CHECK(t[4][8] == "'@SUM(A1)");
   CHECK(t[4][9] == "待定");
-  CHECK(t[4][12] == "还需要填写：「上年末单位参保人数」、「上年度裁员人数（新增领金人数）」、「上年度实际缴纳的失业保险费」");
+  CHECK(t[4][13] == "还需要填写：「上年末单位参保人数」、「上年度裁员人数（新增领金人数）」、「上年度实际缴纳的失业保险费」");
 }
 
 TEST_CASE("the table in English, short rows padded, and every failed condition among the reasons", "[csv-table]") {
@@ -152,11 +158,12 @@ TEST_CASE("the table in English, short rows padded, and every failed condition a
   auto t = records(table(csv, shanxi(), true));
   REQUIRE(t.size() == 3);
   CHECK(t[0][5] == "eligible");
-  CHECK(t[0][8] == "reasons");
+  CHECK(t[0][8] == "candidates");
+  CHECK(t[0][9] == "reasons");
   CHECK(t[1][5] == "no");
-  std::string reasons = t[1][8];
+  std::string reasons = t[1][9];
   CHECK(reasons.find("; ") != std::string::npos);  // two failed conditions
-  REQUIRE(t[2].size() == 9);
+  REQUIRE(t[2].size() == 10);
   CHECK(t[2][2].empty());
   CHECK(t[2][5] == "undecided");
 }
@@ -175,7 +182,7 @@ TEST_CASE("no policy in force or a bad region is that row's error in the table",
   auto t = records(table("region,date,unit_type\n140000,2031-01-01,enterprise\n999999,2024-07-15,enterprise\n", {"", "", "stabilization_refund", ""}));
   REQUIRE(t.size() == 3);
   CHECK(t[1][3] == "出错");
-  CHECK_FALSE(t[1][6].empty());
+  CHECK_FALSE(t[1][7].empty());
   CHECK(t[2][3] == "出错");
 }
 
@@ -224,13 +231,16 @@ TEST_CASE("table and screening lines decide alike on 2 000 random rows", "[csv-t
     a = b + 1;
     INFO(i);
     const auto& row = t[i];
-    REQUIRE(row.size() == 13);
+    REQUIRE(row.size() == 14);
     if (l.contains("error")) {
       CHECK(row[9] == "出错");
-      CHECK(row[12] == l["error"]["message"]);
+      CHECK(row[13] == l["error"]["message"]);
       continue;
     }
     CHECK(row[9] == (l["eligible"].is_null() ? "待定" : l["eligible"] == true ? "是" : "否"));
     CHECK(row[10] == (l["amount_fen"].is_null() ? std::string() : std::to_string(l["amount_fen"].get<long long>())));
+    // The size unknown: both amounts in the candidates cell, never an empty one.
+    CHECK(row[12].empty() == !l.contains("candidates"));
+    if (l.contains("candidates")) CHECK(row[12].find(yuan(l["candidates"]["sme"].get<long long>())) != std::string::npos);
   }
 }

@@ -48,6 +48,33 @@ TEST_CASE("questions cite each part of the amount to its own clause", "[question
   CHECK(cited["labor_dispatch"] == "四");
 }
 
+TEST_CASE("questions name every condition once, for counting units by it", "[questions]") {
+  // 严重失信, 吊销 and 经营异常 share one clause (晋 28号 二) but not one name; the ratio
+  // and the level checks have names of their own.
+  json q = questions({{"region", "140000"}, {"date", "2024-07-15"}, {"program", "stabilization_refund"}});
+  REQUIRE(q["ok"] == true);
+  std::map<std::string, std::string> label;
+  std::set<std::string> names;
+  for (const auto& c : q["conditions"]) {
+    label[c["id"]] = c["label"];
+    names.insert(c["label"].get<std::string>());
+    CHECK(c["cite"]["doc_no"].is_string());
+  }
+  CHECK(names.size() == q["conditions"].size());
+  CHECK(label["seriously_dishonest"] != label["license_revoked"]);
+  CHECK(label["layoff_rate"] == "裁员率");
+  json fact_label;
+  for (const auto& x : q["questions"]) {
+    if (x["fact"] == "license_revoked") fact_label = x["label"];
+  }
+  CHECK(label["license_revoked"] == fact_label);  // a condition on one fact is named by it
+  json skill = questions({{"region", "000000"}, {"date", "2025-07-01"}, {"program", "skill_subsidy"}});
+  std::set<std::string> skill_names;
+  for (const auto& c : skill["conditions"]) skill_names.insert(c["label"].get<std::string>());
+  CHECK(skill_names.size() == skill["conditions"].size());
+  CHECK(skill_names.count("同级证书已领过补贴") == 1);
+}
+
 TEST_CASE("questions fall back to the latest policy when none is in force", "[questions]") {
   json q = questions({{"region", "140000"}, {"program", "skill_subsidy"}}, "2026-11-22");
   REQUIRE(q["ok"] == true);

@@ -81,6 +81,25 @@ TEST_CASE("a condition on a fact the program does not have is refused", "[loader
   CHECK(found);
 }
 
+TEST_CASE("a condition without a name of its own, or with another's, is refused", "[loader]") {
+  const char* national = "rules/national/cn-2024-40.json";
+  auto unnamed = load_with(national, [](json& j) {
+    for (auto& c : j["programs"]["stabilization_refund"]["conditions"]) {
+      if (c["id"] == "layoff_rate") c.erase("label");
+    }
+  });
+  CHECK(has_issue(unnamed, national, "/programs/stabilization_refund/conditions/2/label"));
+  // 吊销 named like 严重失信 (a fact's label is the default name).
+  auto twice = load_with(kShanxi, [](json& j) {
+    for (auto& c : j["programs"]["stabilization_refund"]["conditions"]) {
+      if (c["id"] == "license_revoked") c["label"] = "是否被列为严重（违法）失信企业";
+    }
+  });
+  bool found = false;
+  for (const auto& i : twice) found = found || (i.code == "duplicate_label" && i.file == kShanxi);
+  CHECK(found);
+}
+
 TEST_CASE("a reference to an undefined parameter is refused", "[loader]") {
   auto issues = load_with(kShanxi, [](json& j) {
     j["programs"]["stabilization_refund"]["amount"]["derive_size"]["large_at_least"] = "no_such_param";

@@ -36,7 +36,9 @@ json expected_line(const json& full) {
   for (const auto& c : full["conditions"]) {
     if (c["passed"] == false) failed.push_back(c["id"]);
   }
-  return {{"eligible", full["eligible"]}, {"amount_fen", full["amount_fen"]}, {"failed", failed}, {"missing", full["missing"]}};
+  json line = {{"eligible", full["eligible"]}, {"amount_fen", full["amount_fen"]}, {"failed", failed}, {"missing", full["missing"]}};
+  if (full.contains("candidates")) line["candidates"] = full["candidates"];
+  return line;
 }
 
 std::string screen_one(const std::string& request, const std::string& today) {

@@ -211,3 +211,31 @@ TEST_CASE("a header that cannot be read whole stops the batch, an over-long row 
   CHECK(lines.find("65536") != std::string::npos);
   CHECK(lines.find("\"missing\"") != std::string::npos);  // the next row is served
 }
+
+TEST_CASE("the page's rows carry their row number and the cells passed through, errors too", "[session]") {
+  std::string csv =
+      "单位名称,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid,备注\n"
+      "\n"
+      "\"甲, 有限公司\",enterprise,sme,24,80,4,56789.12,ok\n"
+      "乙,enterprise,sme,24,80,x,1\n"
+      "丙,enterprise,,24,80,4,56789.12,规模没填\n";
+  std::vector<json> rows;
+  std::string out = run(uie::BatchInput::kCsv, uie::BatchOutput::kReasons, csv, 0);
+  for (std::size_t at = 0, nl; (nl = out.find('\n', at)) != std::string::npos; at = nl + 1) rows.push_back(json::parse(out.substr(at, nl - at)));
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0]["row"] == 3);  // the blank row 2 is no item, but counts as a row
+  CHECK(rows[0]["kept"] == json::array({"甲, 有限公司", "ok"}));
+  CHECK(rows[0]["eligible"] == true);
+  CHECK(rows[1]["row"] == 4);
+  CHECK(rows[1]["kept"] == json::array({"乙", ""}));
+  CHECK(rows[1]["ok"] == false);
+  CHECK(rows[1]["error"]["path"] == "/facts/layoffs");
+  // Size unknown: eligible, no single amount, both candidates.
+  CHECK(rows[2]["amount_fen"].is_null());
+  CHECK(rows[2]["candidates"]["sme"].get<long long>() > rows[2]["candidates"]["large"].get<long long>());
+  // A JSONL batch: the line number, nothing kept.
+  std::string lines = run(uie::BatchInput::kJsonl, uie::BatchOutput::kReasons, std::string("\n") + kRequest + "\n", 0);
+  json second = json::parse(lines.substr(lines.find('\n') + 1));
+  CHECK(second["row"] == 2);
+  CHECK_FALSE(second.contains("kept"));
+}

@@ -75,8 +75,11 @@ enum class BatchInput { kJsonl, kCsv };
 
 // What each item of a batch is answered with:
 //   kLines    the compact screening line (Engine::screen_into);
-//   kReasons  the same line with "reasons": the failed conditions' sentences
-//             and the facts still needed, as people read them (the page's table);
+//   kReasons  the page's row: {"row": the row (or line) number, "kept": the
+//             cells of the columns passed through (单位名称 …), then the line's
+//             own fields and "reasons": the failed conditions' sentences and
+//             the facts still needed, as people read them} (an error line
+//             likewise opens with row and kept);
 //   kTable    CSV: the row's own cells, untouched but formula-neutralised, then
 //             是否符合 (eligible), 金额/分 (amount_fen), 金额/元 (amount_yuan) and
 //             原因 (reasons), after a header row of the same (estimate --csv;

@@ -95,6 +95,7 @@ void SessionImpl::pump_lines(std::string& out, bool final) {
 
 void SessionImpl::line(std::string_view text, bool too_long, std::string& out) {
   ++items_;
+  row_no_ = lines_.line_number();
   // A line past the limit gets the engine's own size error, from a stand-in
   // of the same size class, so the message is the one every front end gives.
   if (too_long && oversized_.empty()) oversized_.assign(engine_.impl().limits.max_request_bytes + 1, ' ');
@@ -145,6 +146,7 @@ void SessionImpl::record(const std::vector<std::string_view>& cells, std::size_t
   bool empty = std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return trim(c).empty(); });
   if (empty && err.code.empty()) return;  // a blank line answers nothing
   ++items_;
+  row_no_ = row_no;
   if (!err.code.empty()) item_error(&cells, err, nullptr, out);
   else this->row(cells, row_no, out);
 }
@@ -272,7 +274,9 @@ void SessionImpl::item_error(const std::vector<std::string_view>* cells, const R
     table_error(*cells, err.message, out);
     return;
   }
+  std::size_t at = out.size();
   render_error(out, err.code, err.path, err.message, latest);
+  if (output_ == BatchOutput::kReasons) where_from(cells, out, at);
   out += '\n';
   if (cells && tee_) table_error(*cells, err.message, *tee_);
 }
@@ -280,7 +284,7 @@ void SessionImpl::item_error(const std::vector<std::string_view>* cells, const R
 void SessionImpl::table_error(const std::vector<std::string_view>& cells, std::string_view message, std::string& out) {
   echo_cells(cells, out);
   out += rules_.messages.text(Msg::kTableError, options_.english);
-  out += ",,,";
+  out += ",,,,";
   append_csv_cell(out, message);
   out += '\n';
 }
@@ -314,6 +318,7 @@ void SessionImpl::row(const std::vector<std::string_view>& cells, std::size_t ro
 }
 
 void SessionImpl::answer(const std::vector<std::string_view>* cells, const Request& req, const Result& r, std::string& out) {
+  std::size_t at = out.size();
   switch (output_) {
     case BatchOutput::kLines: render_screen_line(out, req, r); break;
     case BatchOutput::kReasons:
@@ -322,12 +327,32 @@ void SessionImpl::answer(const std::vector<std::string_view>* cells, const Reque
       out += ",\"reasons\":[";
       write_reasons(req, r, out, true);
       out += "]}";
+      where_from(cells, out, at);
       break;
     case BatchOutput::kFull: render_answer(out, rules_, req, r, options_.english); break;
     case BatchOutput::kTable: table_row(*cells, req, r, out); return;  // the row ends its own line
   }
   out += '\n';
   if (cells && tee_) table_row(*cells, req, r, *tee_);
+}
+
+void SessionImpl::where_from(const std::vector<std::string_view>* cells, std::string& out, std::size_t at) {
+  std::string& head = reasons_;
+  head.assign("{\"row\":");
+  append_int(head, static_cast<std::int64_t>(row_no_));
+  if (cells) {
+    head += ",\"kept\":[";
+    bool first = true;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i].role != ColumnInfo::Role::kPassthrough) continue;
+      if (!first) head += ',';
+      first = false;
+      append_json_string(head, i < cells->size() ? (*cells)[i] : std::string_view());
+    }
+    head += ']';
+  }
+  head += ',';
+  out.replace(at, 1, head);  // the line's opening brace
 }
 
 void SessionImpl::write_reasons(const Request& req, const Result& r, std::string& out, bool json) {
@@ -373,6 +398,25 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
     out += yuan_str(*r.amount);
   } else {
     out += ',';
+  }
+  out += ',';
+  // The size unknown: the two amounts it could be, never an empty cell.
+  const Policy& p = *r.policy;
+  if (p.amount.kind == AmountRule::Kind::kPercentOfBase && r.refund.candidates && p.amount.size_fact >= 0) {
+    const FactDef& size = p.program->facts[static_cast<std::size_t>(p.amount.size_fact)];
+    reasons_.clear();
+    Sink cell(reasons_, false);
+    for (int k = 0; k < 2; ++k) {
+      const char* value = k == 0 ? "large" : "sme";
+      const Option* o = nullptr;
+      for (const Option& x : size.options) {
+        if (x.text == value) o = &x;
+      }
+      if (k) m.render(Msg::kDetailSeparator, en, cell);
+      m.render(Msg::kTableCandidate, en, cell,
+               {o ? (en && !o->label_en.empty() ? o->label_en : o->label) : value, yuan_str(k == 0 ? r.refund.large : r.refund.sme)});
+    }
+    append_csv_cell(out, reasons_);
   }
   out += ',';
   reasons_.clear();

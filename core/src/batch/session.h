@@ -67,6 +67,10 @@ class SessionImpl {
   void answer(const std::vector<std::string_view>* cells, const Request& req, const Result& r, std::string& out);
   // An item that cannot be evaluated: its error, as the output says.
   void item_error(const std::vector<std::string_view>* cells, const RequestError& err, const Policy* latest, std::string& out);
+  // kReasons: the item's row (or line) number and the cells of the columns
+  // passed through (单位名称, 备注 …: what a page shows and searches) open the
+  // line written from `at` on.
+  void where_from(const std::vector<std::string_view>* cells, std::string& out, std::size_t at);
   // Table output: the row's own cells, as many as the header has.
   void echo_cells(const std::vector<std::string_view>& cells, std::string& out) const;
   void table_row(const std::vector<std::string_view>& cells, const Request& req, const Result& r, std::string& out);
@@ -99,6 +103,7 @@ class SessionImpl {
   std::string reasons_;  // one row's reasons cell, reused
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   std::size_t items_ = 0;
+  std::size_t row_no_ = 0;  // the item being answered: its row of the table or line of the batch
   bool have_header_ = false;
   bool ok_ = true;
 };

@@ -113,6 +113,7 @@ const std::array<MessageDef, kMessageCount>& message_defs() {
       {"table_header", {}},
       {"table_undecided", {}},
       {"table_error", {}},
+      {"table_candidate", {"size", "amount"}},
   }};
   return defs;
 }

@@ -39,7 +39,7 @@ enum class Msg {
   // screening CSV files
   kCsvMisspeltColumn, kCsvDuplicateColumn, kCsvNoProgram, kCsvRowTooLong, kCsvUnclosedQuote, kCsvExtraCells,
   // the screening table's own columns and words
-  kTableHeader, kTableUndecided, kTableError,
+  kTableHeader, kTableUndecided, kTableError, kTableCandidate,
   kCount_  // the number of messages
 };
 

@@ -261,6 +261,7 @@ struct Policy {
   // first questions() call for the policy (most policies are never asked),
   // so that loading stays quick.
   mutable std::vector<std::string> question_head, question_tail;
+  mutable std::string conditions_json;  // the questions' "conditions": [{id, label, label_en, cite}]
   mutable std::once_flag questions_rendered;
   std::string json_open;     // the response's policy object without its closing brace
   std::string catalog_json;  // the catalog's entry head (no validity), without its closing brace

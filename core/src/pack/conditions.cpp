@@ -44,6 +44,12 @@ Condition compile_condition(const RawCondition& raw, Resolver& r, bool nested) {
   if (!raw.whatif_en.empty()) c.whatif.en = r.sentence(raw.whatif_en, kind.whatif_slots, raw.at, "/whatif_en");
   if (!nested && raw.cite) c.cite = r.cite(*raw.cite);
   kind.resolve(raw, c, r);
+  // A condition on one fact is named by it unless the pack names it.
+  if (!nested && c.label.empty() && !Resolver::name(raw, "fact").empty() && c.fact >= 0) {
+    const FactDef& f = r.program().facts[static_cast<std::size_t>(c.fact)];
+    c.label = f.label;
+    if (c.label_en.empty()) c.label_en = f.label_en;
+  }
   if (!nested) finish_condition(c);
   return c;
 }

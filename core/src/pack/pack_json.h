@@ -38,6 +38,7 @@ constexpr const char* kParamType = "param_type";           // a parameter of the
 constexpr const char* kUnknownKind = "unknown_kind";       // condition, amount, derivation or rule kind
 constexpr const char* kPlaceholder = "unknown_placeholder";  // {name} a sentence may not use
 constexpr const char* kDuplicate = "duplicate_id";
+constexpr const char* kDuplicateLabel = "duplicate_label";  // two conditions of a policy with one name
 constexpr const char* kExtends = "invalid_extends";        // extends a missing pack, or in a cycle
 constexpr const char* kForward = "invalid_forward";        // a forward that changes rules
 constexpr const char* kOverlap = "overlapping_policies";   // two unrelated policies in force on one day

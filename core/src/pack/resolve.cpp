@@ -311,9 +311,18 @@ void resolve_section(const RawSection& s, Resolver& r) {
   if (s.duration) resolve_duration(*s.duration, r);
   for (std::size_t i = 0; i < s.conditions.size(); ++i) {
     pol.conditions.push_back(compile_condition(s.conditions[i], r, false));
+    const Condition& c = pol.conditions.back();
+    // Each condition has a name of its own: a batch counts the units that
+    // fail it under that name (批量筛查's bars and filter).
+    if (c.kind && c.label.empty()) {
+      r.issue(s.conditions[i].at, issue::kMissing, "/label", "条件没有名称：它不只读一个事实，请写 label（批量筛查按名称统计未通过的单位）");
+    }
     for (std::size_t k = 0; k < i; ++k) {
       if (!s.conditions[i].id.empty() && s.conditions[k].id == s.conditions[i].id) {
         r.issue(s.conditions[i].at, issue::kDuplicate, "", "条件 id 重复");
+      } else if (!c.label.empty() && pol.conditions[k].label == c.label) {
+        r.issue(s.conditions[i].at, issue::kDuplicateLabel, "/label",
+                "条件名称“" + c.label + "”与条件 " + pol.conditions[k].id + " 相同：请写各自的 label（批量筛查按名称统计未通过的单位）");
       }
     }
   }

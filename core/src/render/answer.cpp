@@ -245,6 +245,15 @@ void render_screen_line(std::string& out, const Request&, const Result& r) {
   out += kEligible[static_cast<int>(r.eligible) + 1];
   if (r.amount) append_int(out, *r.amount);
   else out += "null";
+  // The two amounts of a unit whose size decides the rate and is not known:
+  // a batch counts them as undecided, not as nothing.
+  if (p.amount.kind == AmountRule::Kind::kPercentOfBase && r.refund.candidates) {
+    out += ",\"candidates\":{\"large\":";
+    append_int(out, r.refund.large);
+    out += ",\"sme\":";
+    append_int(out, r.refund.sme);
+    out += '}';
+  }
   out += ",\"failed\":[";
   bool first = true;
   for (std::size_t i = 0; i < p.conditions.size(); ++i) {

@@ -21,7 +21,7 @@ void render_questions(std::string& out, const Request& req, const Policy& p) {
     o.raw(p.question_head[i]).boolean(v && !v->derived).raw(p.question_tail[i]);
     ++i;
   }
-  o.raw("]}");
+  o.raw("]").next("conditions").raw(p.conditions_json).raw("}");
 }
 
 }  // namespace uie

@@ -104,6 +104,18 @@ void render_policy_questions(const Policy& p) {
     p.question_head.push_back(std::move(h));
     p.question_tail.push_back(std::move(t));
   }
+  // Each condition's name, for counting units by it (批量筛查).
+  JsonOut c(p.conditions_json);
+  c.raw("[");
+  for (std::size_t i = 0; i < p.conditions.size(); ++i) {
+    const Condition& cond = p.conditions[i];
+    if (i) c.raw(",");
+    c.raw("{").key("id").str(cond.id).next("label").str(cond.label).next("label_en");
+    if (cond.label_en.empty()) c.null();
+    else c.str(cond.label_en);
+    c.next("cite").raw(cond.cite ? cond.cite->json : "null").raw("}");
+  }
+  c.raw("]");
 }
 
 void render_static_json(RuleSet& rs, const char* engine_version) {
