@@ -19,7 +19,9 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "uie/engine.h"
 
@@ -101,6 +103,89 @@ val screenCsv(std::uintptr_t input, std::size_t length, const std::string& regio
   return view(out);
 }
 
+// A batch session (uie::Session) the caller feeds in pieces: a File's
+// slices, a spreadsheet's rows as cells. Sessions are numbered from 1; a
+// closed or unknown number answers nothing. `input` 0 JSONL, 1 CSV;
+// `output` as screenCsv's; `table`: the kTable rows teed beside, taken with
+// sessionTable.
+struct BoundSession {
+  std::unique_ptr<uie::Session> session;
+  std::string table;
+};
+
+std::vector<std::unique_ptr<BoundSession>>& sessions() {
+  static std::vector<std::unique_ptr<BoundSession>> all;
+  return all;
+}
+
+BoundSession* session_at(int handle) {
+  auto& all = sessions();
+  if (handle < 1 || static_cast<std::size_t>(handle) > all.size()) return nullptr;
+  return all[static_cast<std::size_t>(handle) - 1].get();
+}
+
+int sessionOpen(int input, int output, const std::string& region, const std::string& date, const std::string& program,
+                const std::string& policy, const std::string& today, const std::string& lang, bool table) {
+  const auto& r = loaded();
+  if (!r.engine) return 0;
+  auto bound = std::make_unique<BoundSession>();
+  auto how = output >= 0 && output <= 3 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
+  bound->session = std::make_unique<uie::Session>(*r.engine, input == 0 ? uie::BatchInput::kJsonl : uie::BatchInput::kCsv, how,
+                                                  options(today, lang), uie::ScreenDefaults{region, date, program, policy});
+  if (table) bound->session->tee_table(&bound->table);
+  auto& all = sessions();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!all[i]) {
+      all[i] = std::move(bound);
+      return static_cast<int>(i) + 1;
+    }
+  }
+  all.push_back(std::move(bound));
+  return static_cast<int>(all.size());
+}
+
+// `cells`: rows as the session's feed_cells takes them (U+0001 between rows, U+0000 between cells).
+val sessionFeed(int handle, std::uintptr_t input, std::size_t length, bool cells) {
+  std::string& out = result();
+  out.clear();
+  if (BoundSession* b = session_at(handle)) {
+    std::string_view bytes(reinterpret_cast<const char*>(input), length);
+    if (cells) b->session->feed_cells(bytes, out);
+    else b->session->feed(bytes, out);
+  }
+  return view(out);
+}
+
+val sessionFinish(int handle) {
+  std::string& out = result();
+  out.clear();
+  if (BoundSession* b = session_at(handle)) b->session->finish(out);
+  return view(out);
+}
+
+// The table rows teed since the last call.
+val sessionTable(int handle) {
+  std::string& out = result();
+  out.clear();
+  if (BoundSession* b = session_at(handle)) out.swap(b->table);
+  return view(out);
+}
+
+// "" while the batch goes on; the reason once a table's header was refused.
+std::string sessionError(int handle) {
+  BoundSession* b = session_at(handle);
+  return b && !b->session->ok() ? b->session->error() : std::string();
+}
+
+double sessionItems(int handle) {
+  BoundSession* b = session_at(handle);
+  return b ? static_cast<double>(b->session->items()) : 0;
+}
+
+void sessionClose(int handle) {
+  if (session_at(handle)) sessions()[static_cast<std::size_t>(handle) - 1].reset();
+}
+
 // What each column of a CSV header row holds (the first record of the bytes).
 val csvColumns(std::uintptr_t input, std::size_t length, const std::string& program, const std::string& lang) {
   std::string& out = result();
@@ -150,6 +235,13 @@ EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("screenView", &screen);
   emscripten::function("screenCsvView", &screenCsv);
   emscripten::function("csvColumnsView", &csvColumns);
+  emscripten::function("sessionOpenRaw", &sessionOpen);
+  emscripten::function("sessionFeedView", &sessionFeed);
+  emscripten::function("sessionFinishView", &sessionFinish);
+  emscripten::function("sessionTableView", &sessionTable);
+  emscripten::function("sessionErrorRaw", &sessionError);
+  emscripten::function("sessionItemsRaw", &sessionItems);
+  emscripten::function("sessionCloseRaw", &sessionClose);
 #endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);

@@ -197,3 +197,54 @@ test('questions come from the rule packs: labels, types, options, citations', as
   assert.equal(none.in_force, false, 'no policy in force: the latest one, flagged');
   assert.equal(none.policy.id, 'sx-2025-13');
 });
+
+// A batch fed in pieces (the screening page's Worker feeds a File's slices or
+// a spreadsheet's rows): the same answers as the batch in one call.
+const SESSION_CSV = '单位名称,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid\n' +
+  '"甲, 公司",enterprise,sme,24,80,4,56789.12\n乙,enterprise,,24,80,4,56789.12\n丙,enterprise,sme,24,80,x,1\n';
+const SHANXI_2024 = { region: '140000', date: '2024-07-15', program: 'stabilization_refund', today: '2026-11-22' };
+
+test('a session fed in pieces, or as rows of cells, answers as the batch in one call; the table is teed', async () => {
+  const e = await estimator();
+  for (const output of ['lines', 'reasons', 'table', 'full']) {
+    const whole = await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output });
+    const s = await e.openSession({ ...SHANXI_2024, output });
+    const bytes = new TextEncoder().encode(SESSION_CSV);
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 7) out += s.feed(bytes.subarray(i, i + 7));   // pieces cut inside characters
+    out += s.finish();
+    assert.equal(out, whole, output);
+    assert.equal(s.items, 3);
+    s.close();
+    assert.throws(() => s.feed('x'), (err) => err.code === 'session_closed');
+  }
+  const rows = [['单位名称', 'unit_type', 'size', 'contribution_months', 'insured_headcount', 'layoffs', 'contributions_paid'],
+                ['甲, 公司', 'enterprise', 'sme', '24', '80', '4', '56789.12'], ['乙', 'enterprise', null, '24', '80', '4', '56789.12'],
+                ['丙', 'enterprise', 'sme', '24', '80', 'x', '1']];
+  const s = await e.openSession({ ...SHANXI_2024, output: 'reasons', table: true });
+  const out = s.feedRows(rows.slice(0, 2)) + s.feedRows(rows.slice(2)) + s.finish();
+  assert.equal(out, await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'reasons' }));
+  assert.equal(s.takeTable(), await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'table' }));
+  assert.equal(s.takeTable(), '', 'taken once');
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => [l.row, l.kept[0]]), [[2, '甲, 公司'], [3, '乙'], [4, '丙']]);
+  assert.deepEqual(Object.keys(lines[1].candidates), ['large', 'sme']);
+  s.close();
+  // A refused header stops the batch: the error, then nothing more.
+  const bad = await e.openSession({ ...SHANXI_2024 });
+  const first = bad.feed('unit_type,contribution_month\nenterprise,24\n');
+  assert.equal(JSON.parse(first).error.code, 'invalid_request');
+  assert.match(bad.error, /contribution_months/);
+  assert.equal(bad.feed('enterprise,24\n'), '');
+  bad.close();
+});
+
+test('a session whose instance trapped says so, and a new one works', async () => {
+  const { factory, bytes } = files();
+  const e = await createEstimator({ factory, wasmBinary: bytes });
+  const s = await e.openSession({ ...SHANXI_2024 });
+  await assert.rejects(e._selfTestFault(2), (err) => err.code === 'engine_failure');
+  assert.throws(() => s.feed(SESSION_CSV), (err) => err.code === 'engine_failure');
+  const again = await e.openSession({ ...SHANXI_2024 });
+  assert.equal(again.feed(SESSION_CSV) + again.finish(), await e.screenCsv(SESSION_CSV, SHANXI_2024));
+});

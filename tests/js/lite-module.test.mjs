@@ -29,7 +29,8 @@ test('screening on estimator-lite is the not_in_module error, and the module ser
   const lite = await loadEstimator({ module: 'estimator-lite' });
   const request = scenarios()[0].request;
   const before = await lite.estimateText(request, TODAY);
-  for (const call of [() => lite.screen(JSON.stringify(request)), () => lite.screenCsv('unit_type\nenterprise\n', { region: '140000' })]) {
+  for (const call of [() => lite.screen(JSON.stringify(request)), () => lite.screenCsv('unit_type\nenterprise\n', { region: '140000' }),
+                      () => lite.openSession({ region: '140000' })]) {
     await assert.rejects(call(), (e) => e.name === 'EstimatorError' && e.code === 'not_in_module' && /estimator\.js/.test(e.message));
   }
   assert.equal(await lite.estimateText(request, TODAY), before, 'the same answer after the refused calls');

@@ -152,6 +152,8 @@ export interface QuestionsOk {
   /** False when no policy is in force on the date: `policy` is then the latest one. */
   in_force: boolean;
   questions: Question[];
+  /** Each condition of the policy with its own name, in the answer's order (what a batch counts units by). */
+  conditions: { id: string; label: string; label_en: string | null; cite: Cite | null }[];
 }
 
 export type QuestionsResponse = QuestionsOk | EstimateError;
@@ -182,10 +184,11 @@ export class EstimatorError extends Error {
    * load_failed: the module could not be downloaded or instantiated;
    * rules_invalid: the embedded rule packs did not load (see `issues`);
    * engine_failure: the instance trapped during this call; it has been replaced, retry;
-   * not_in_module: screen, screenCsv or csvColumns on estimator-lite (the single-estimate
-   * page's module, built without screening): load estimator.js for those.
+   * not_in_module: screen, screenCsv, csvColumns or openSession on estimator-lite (the single-estimate
+   * page's module, built without screening): load estimator.js for those;
+   * session_closed: a BatchSession used after close() or after its instance trapped.
    */
-  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | 'not_in_module' | string;
+  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | 'not_in_module' | 'session_closed' | string;
   readonly cause?: unknown;
   readonly issues?: { file: string; pointer: string; message: string }[];
 }
@@ -276,8 +279,51 @@ export interface ScreenLine {
   failed: string[];
   /** Facts still needed, in asking order. */
   missing: string[];
+  /** 稳岗返还 with the size unknown: the amount is one of these two (amount_fen is null). */
+  candidates?: { large: number; sme: number };
   /** output 'reasons' only: the failed conditions' sentences, then the facts still needed. */
   reasons?: string[];
+  /** output 'reasons' only: the item's row of the table (the header is row 1) or line of the batch. */
+  row?: number;
+  /** output 'reasons', CSV only: the cells of the columns passed through (单位名称 …), in header order. */
+  kept?: string[];
+}
+
+export interface SessionOptions {
+  /** 'csv' (default): a header row naming facts, then one unit per row; 'jsonl': one request per line. */
+  input?: 'csv' | 'jsonl';
+  /** What each item is answered with, as ScreenCsvOptions.output. */
+  output?: 'lines' | 'reasons' | 'table' | 'full';
+  region?: RegionCode;
+  date?: IsoDate;
+  program?: string;
+  policy?: string;
+  today?: IsoDate;
+  lang?: 'zh' | 'en';
+  /** Also write the CSV table of `estimate --csv` in the same pass (takeTable). */
+  table?: boolean;
+}
+
+/**
+ * One batch fed in pieces, answered as it arrives (the core's uie::Session).
+ * Synchronous: it lives in one module instance; if that instance traps, the
+ * call throws EstimatorError('engine_failure') and the session is over.
+ */
+export class BatchSession {
+  /** More of the batch, text or bytes → the answers of its whole items, each ending in "\n". */
+  feed(input: BatchInput): string;
+  /** More rows of a table as cell texts (the first row fed is the header). */
+  feedRows(rows: (string | null | undefined)[][]): string;
+  /** The end of the batch → the answer of a last item without a line break. */
+  finish(): string;
+  /** With options.table: the CSV table's rows written since the last call (the header first). */
+  takeTable(): string;
+  /** '' while the batch goes on; why it stopped once a table's header was refused. */
+  readonly error: string;
+  /** Items answered so far (blank rows are no items). */
+  readonly items: number;
+  /** Frees its memory in the module. */
+  close(): void;
 }
 
 export class Estimator {
@@ -295,6 +341,8 @@ export class Estimator {
   screen(input: BatchInput, options?: CallOptions): Promise<string>;
   /** A CSV batch (a header row naming facts) → one answer per row, as options.output says (default: compact lines). */
   screenCsv(input: BatchInput, options?: ScreenCsvOptions): Promise<string>;
+  /** A batch to feed in pieces (a File's slices, a spreadsheet's rows). */
+  openSession(options?: SessionOptions): Promise<BatchSession>;
   /** What each column of the CSV's header row holds. */
   csvColumns(input: BatchInput, options?: CsvColumnsOptions): Promise<CsvColumnsResponse>;
   csvColumnsText(input: BatchInput, options?: CsvColumnsOptions): Promise<string>;

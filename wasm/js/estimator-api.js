@@ -26,7 +26,7 @@
   /** An error of the API itself (not of a request: those are responses). */
   // The entry points estimator-lite (the single-estimate page's module) leaves
   // out, by the raw binding each one calls.
-  var SCREENING_VIEWS = { screen: 'screenView', screenCsv: 'screenCsvView', csvColumns: 'csvColumnsView' };
+  var SCREENING_VIEWS = { screen: 'screenView', screenCsv: 'screenCsvView', csvColumns: 'csvColumnsView', sessionOpen: 'sessionFeedView' };
 
   class EstimatorError extends Error {
     constructor(code, message, details) {
@@ -116,6 +116,67 @@
 
   // What a CSV batch answers each row with (Estimator#screenCsv).
   var OUTPUTS = ['lines', 'reasons', 'table', 'full'];
+
+  // Rows of cells as the session takes them: U+0001 between rows, U+0000
+  // between cells. Neither can stand in a spreadsheet cell's text (XML 1.0
+  // forbids them; SpreadsheetML's _x0001_ escape could bring one back), so
+  // they are dropped from the cells.
+  var SEPARATORS = /[\u0000\u0001]/g;
+  function rowsText(rows) {
+    var out = new Array(rows.length);
+    for (var r = 0; r < rows.length; r++) {
+      var row = rows[r] || [];
+      var cells = new Array(row.length);
+      for (var c = 0; c < row.length; c++) {
+        var v = row[c];
+        var t = v === null || v === undefined ? '' : String(v);
+        cells[c] = t.indexOf('\u0000') >= 0 || t.indexOf('\u0001') >= 0 ? t.replace(SEPARATORS, '') : t;
+      }
+      out[r] = cells.join('\u0000');
+    }
+    return out.join('\u0001');
+  }
+
+  /**
+   * One batch fed in pieces (Estimator#openSession): the core's uie::Session
+   * in the module. Its calls are synchronous — the session lives in one
+   * instance — and throw EstimatorError('engine_failure') if that instance
+   * trapped (the estimator has then started a fresh one; open a new session).
+   */
+  class BatchSession {
+    constructor(estimator, mod, handle) {
+      this._estimator = estimator;
+      this._module = mod;
+      this._handle = handle;
+    }
+
+    _call(name, args) {
+      if (!this._handle) throw new EstimatorError('session_closed', '这批数据的处理已经结束（会话已关闭）。');
+      if (this._estimator._module !== this._module) {
+        this._handle = 0;
+        throw new EstimatorError('engine_failure', '计算引擎出错，已自动重新启动，请重新开始这批数据。');
+      }
+      return this._estimator._invoke(this._module, name, [this._handle].concat(args));
+    }
+
+    /** More of the batch (text or bytes) → the answers of its whole items, one per line. */
+    feed(input) { return this._call('sessionFeed', [batchInput(input), false]); }
+    /** More rows of a table, each an array of cell texts (the first row fed is the header). */
+    feedRows(rows) { return this._call('sessionFeed', [rowsText(rows), true]); }
+    /** The end of the batch → the answer of a last item without a line break. */
+    finish() { return this._call('sessionFinish', []); }
+    /** The CSV table rows (estimate --csv) written since the last call, with options.table. */
+    takeTable() { return this._call('sessionTable', []); }
+    /** '' while the batch goes on; why it stopped once a table's header was refused. */
+    get error() { return this._call('sessionError', []); }
+    /** Items answered so far (blank rows are no items). */
+    get items() { return this._call('sessionItems', []); }
+    /** Frees the session's memory in the module. */
+    close() {
+      if (this._handle && this._estimator._module === this._module) this._module.sessionClose(this._handle);
+      this._handle = 0;
+    }
+  }
 
   class Estimator {
     constructor(options) {
@@ -279,6 +340,27 @@
 
     csvColumns(input, options) { return this.csvColumnsText(input, options).then(JSON.parse); }
 
+    /**
+     * A batch to feed in pieces — a File's slices, a spreadsheet's rows —
+     * answered as it arrives, memory bounded by the longest item:
+     * options.input 'csv' (default) or 'jsonl'; options.output as
+     * screenCsv's; options.region/date/program/policy the defaults of a
+     * table's rows; options.table: also write the CSV table of estimate
+     * --csv, in the same pass (BatchSession#takeTable).
+     */
+    openSession(options) {
+      var o = options || {};
+      var self = this;
+      var defaults = { region: o.region || '', date: o.date || '', program: o.program || '', policy: o.policy || '' };
+      var output = OUTPUTS.indexOf(o.output) >= 0 ? o.output : 'lines';
+      var input = o.input === 'jsonl' ? 'jsonl' : 'csv';
+      return this._instance().then(function (mod) {
+        var handle = self._invoke(mod, 'sessionOpen', [input, output, defaults, todayOf(o), langOf(o), !!o.table]);
+        if (!handle) throw new EstimatorError('rules_invalid', '内置规则包有误，无法计算');
+        return new BatchSession(self, mod, handle);
+      });
+    }
+
     /** Programs, regions and policies of the embedded rule packs (contract-notes §6). */
     catalogText() {
       var self = this;
@@ -309,6 +391,7 @@
   return {
     createEstimator: createEstimator,
     Estimator: Estimator,
+    BatchSession: BatchSession,
     EstimatorError: EstimatorError,
     fromBytes: fromBytes,
     fromUrl: fromUrl

@@ -14,6 +14,12 @@
 //                                            output: 'lines' (default), 'reasons', 'table' or 'full'
 // Module.csvColumns(input, program[, lang])  what each column of the CSV's header row holds
 // Module.catalog()
+// Module.sessionOpen(input, output, defaults, today, lang, table) → a session number (0: none)
+//                                            input 'jsonl' or 'csv'; table: tee the CSV table
+// Module.sessionFeed(n, input[, cells])      more of the batch (text or bytes; cells: rows as
+//                                            U+0001/U+0000-separated text) → the answers of whole items
+// Module.sessionFinish(n), Module.sessionTable(n) (the table teed since the last call),
+// Module.sessionError(n), Module.sessionItems(n), Module.sessionClose(n)
 (function () {
   var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
   var textEncoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
@@ -75,4 +81,18 @@
     });
   };
   Module['catalog'] = function () { return text(Module['catalogView']()); };
+  // Sessions (not in estimator-lite, which has no sessionOpenRaw).
+  Module['sessionOpen'] = function (input, output, defaults, today, lang, table) {
+    var d = defaultsOf(defaults);
+    return Module['sessionOpenRaw'](input === 'jsonl' ? 0 : 1, OUTPUTS[output] || 0, d[0], d[1], d[2], d[3], today || '',
+                                    lang || 'zh', !!table);
+  };
+  Module['sessionFeed'] = function (n, input, cells) {
+    return withBytes(input, function (ptr, len) { return text(Module['sessionFeedView'](n, ptr, len, !!cells)); });
+  };
+  Module['sessionFinish'] = function (n) { return text(Module['sessionFinishView'](n)); };
+  Module['sessionTable'] = function (n) { return text(Module['sessionTableView'](n)); };
+  Module['sessionError'] = function (n) { return Module['sessionErrorRaw'](n); };
+  Module['sessionItems'] = function (n) { return Module['sessionItemsRaw'](n); };
+  Module['sessionClose'] = function (n) { Module['sessionCloseRaw'](n); };
 })();
