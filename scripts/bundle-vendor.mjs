@@ -6,7 +6,9 @@
 // (on fflate). Both are ES modules (and write-excel-file's own bundles start
 // blob: Workers, which the page's CSP forbids), so they are bundled here at
 // build time with esbuild, fflate's asynchronous calls replaced by its
-// synchronous ones (scripts/vendor/fflate-sync.mjs).
+// synchronous ones (scripts/vendor/fflate-sync.mjs). The reader's global
+// UieXlsxRead: readSheetRows (the streaming entry point), readSheet,
+// readWorkbook, DEFAULT_LIMITS, XlsxLimitError, XlsxUnreadableError.
 //
 //   node scripts/bundle-vendor.mjs OUT_DIR     writes OUT_DIR/xlsx-read.js and xlsx-write.js
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +41,8 @@ const common = {
   absWorkingDir: repo, nodePaths: [join(repo, 'node_modules')], plugins: [fflateSync], logLevel: 'warning',
 };
 const entries = [
-  ['xlsx-read.js', 'UieXlsxRead', "export { readSheet, readWorkbook } from './scripts/vendor/xlsx-read.mjs';"],
+  ['xlsx-read.js', 'UieXlsxRead', 'export { readSheet, readSheetRows, readWorkbook, DEFAULT_LIMITS, XlsxLimitError, XlsxUnreadableError } ' +
+    "from './scripts/vendor/xlsx-read.mjs';"],
   ['xlsx-write.js', 'UieXlsxWrite', "export { default as writeWorkbook } from 'write-excel-file/universal';"],
 ];
 // Each bundle opens with the packages it holds, their versions, licences and

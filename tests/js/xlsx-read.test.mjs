@@ -5,45 +5,29 @@
 // replaces, kept as a devDependency for this comparison) gives, and where
 // that one refuses or misreads a plain file, what the file says.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
 
 import { strToU8, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 
-import * as source from '../../scripts/vendor/xlsx-read.mjs';
+import { arrayBuffer, loadBundle, padded, plain, source, streamedRows } from '../hostile/spreadsheets/readers.mjs';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bundlePath = join(repo, 'build', 'wasm', 'site', 'screen', 'vendor', 'xlsx-read.js');
-
-// The bundle as the Worker runs it: a classic script defining UieXlsxRead.
-function loadBundle() {
-  if (!existsSync(bundlePath)) {
-    throw new Error(`${bundlePath} is missing: build the site first with  cmake --preset wasm && cmake --build --preset wasm`);
-  }
-  const ctx = vm.createContext({ TextDecoder, Uint8Array, ArrayBuffer, Promise });
-  ctx.self = ctx;
-  vm.runInContext(readFileSync(bundlePath, 'utf8'), ctx);
-  return ctx.UieXlsxRead;
-}
 const readers = { source, bundle: loadBundle() };
 
-const arrayBuffer = (u8) => u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength);
-// Rows copied into this realm (the bundle's arrays are the vm's), Dates as their instant.
-const plain = (rows) => Array.from(rows, (r) => Array.from(r, (c) => (Object.prototype.toString.call(c) === '[object Date]'
-  ? { date: new Date(c.getTime()).toISOString() } : c)));
 const plainBook = (sheets) => Array.from(sheets, (s) => ({ sheet: s.sheet, data: plain(s.data) }));
 
-/** Both readers on the same bytes: ours (source and bundle) must equal read-excel-file, every sheet. */
+/**
+ * Both readers on the same bytes: ours (source and bundle) must equal
+ * read-excel-file, every sheet; the first sheet streamed by readSheetRows
+ * (in batches of 2 rows, so every file here spans several) too, once padded.
+ */
 async function sameAsReadExcelFile(bytes) {
   const expected = plainBook(await readXlsxFile(arrayBuffer(bytes)));
   for (const [name, reader] of Object.entries(readers)) {
     assert.deepEqual(plainBook(await reader.readWorkbook(arrayBuffer(bytes))), expected, `${name}: readWorkbook`);
     assert.deepEqual(plain(await reader.readSheet(bytes)), expected[0].data, `${name}: readSheet (the first sheet)`);
+    assert.deepEqual(padded((await streamedRows(reader, bytes, { batchRows: 2 })).rows), expected[0].data, `${name}: readSheetRows`);
   }
   return expected;
 }
@@ -267,6 +251,7 @@ test('where read-excel-file refuses or misreads a plain file, ours reads what it
 });
 
 test('a broken or foreign file is refused with a clear message, never a wrong reading', async () => {
+  // Every refusal is an XlsxUnreadableError (code xlsx_unreadable), in Chinese and English alike.
   const reasons = async (bytes) => {
     const out = [];
     for (const reader of Object.values(readers)) {
@@ -274,6 +259,8 @@ test('a broken or foreign file is refused with a clear message, never a wrong re
         await reader.readSheet(bytes);
         out.push('read');
       } catch (e) {
+        assert.equal(e.code, 'xlsx_unreadable', e.message);
+        assert.match(e.messageEn, /^This XLSX file cannot be read: .+\. Open it in Excel/);
         out.push(e.message);
       }
     }
