@@ -1187,7 +1187,14 @@ export function readSheet(input, sheet, options) {
  * onProgress(done, total): while a stretch of the sheet gives no full batch
  * (empty rows, long cells), now and then the compressed bytes of the sheet
  * read so far and in all (done / total is how far the reading is); awaited
- * like onRows, and stops the reading the same way.
+ * like onRows, and stops the reading the same way. Between two awaited calls
+ * the reading runs synchronously for one batch or ~256 KB of the compressed
+ * sheet at most (tens of milliseconds); before the first, it reads the
+ * workbook's small parts and its shared strings (bounded by the limits).
+ * The buffer must stay as it is (not transferred) until the reading ends.
+ *
+ * In the bundle (screen/vendor/xlsx-read.js): UieXlsxRead.readSheetRows, with
+ * UieXlsxRead.DEFAULT_LIMITS (frozen), .XlsxLimitError, .XlsxUnreadableError.
  *
  * Resolves with { rows, columns, stopped }: the rows delivered (the last
  * one's number), the longest row's length, and whether onRows or onProgress
