@@ -5,7 +5,7 @@
 # FUZZ_SECONDS of fuzzing from the seeds of make-seeds.mjs. Any crash,
 # sanitizer report, leak, hang (-timeout) or contract breach fails the run.
 #
-#   scripts/fuzz.sh                       # all three, 60 s each (what CI runs)
+#   scripts/fuzz.sh                       # all four, 60 s each (what CI runs)
 #   FUZZ_SECONDS=1800 scripts/fuzz.sh     # a longer local run (tests/fuzz/README.md)
 #   FUZZ_TARGETS="estimate jsonl" scripts/fuzz.sh
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-estimate packs jsonl}"
+targets="${FUZZ_TARGETS:-estimate packs jsonl json}"
 out=build/fuzz
 
 cmake --preset fuzz >/dev/null
@@ -28,6 +28,7 @@ max_len_of() {
     estimate) echo 4096 ;;   # requests: the 64 KiB limit itself is tested by tests/malformed
     jsonl) echo 8192 ;;      # several lines
     packs) echo 32768 ;;     # the largest pack, with room to grow
+    json) echo 4096 ;;       # requests: the depth limit is reached well inside (the size limit is checked before parsing)
   esac
 }
 

@@ -8,7 +8,9 @@
 //   OUTDIR/seeds/packs/     every rule pack, prefixed by the byte that selects
 //                           the embedded pack it replaces (fuzz_checks.h: packs_with)
 //   OUTDIR/seeds/jsonl/     batches of those requests, several per file
-//   OUTDIR/{estimate,packs,jsonl}.dict
+//   OUTDIR/seeds/json/      the requests and the malformed corpus as for estimate,
+//                           and the requests indented as a person writes them
+//   OUTDIR/{estimate,packs,jsonl,json}.dict
 //                           tests/fuzz/*.dict.in plus every fact id, enum value,
 //                           program id and region code of rules/, and every key of the packs
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -65,6 +67,10 @@ for (let i = 0; i < lines.length; i += 4) {
 batches.push(Buffer.from(''), Buffer.from('\n\n'), Buffer.from('\r\n'), Buffer.concat([requests[0] ?? Buffer.from('{}'), Buffer.from('\r\n{')]));
 writeSeeds(join(out, 'seeds', 'jsonl'), batches);
 
+// ---- the parser's texts: the requests as sent, and indented as a person writes them
+const indented = requests.map((r) => Buffer.from(JSON.stringify(JSON.parse(r.toString()), null, 2)));
+writeSeeds(join(out, 'seeds', 'json'), [...requests, ...indented, ...hostile]);
+
 // ---- packs, in the order of embedded_packs() (cmake/EmbedPacks.cmake sorts the paths)
 const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json') && !p.startsWith(join(root, 'rules', 'schema'))).sort();
 writeSeeds(join(out, 'seeds', 'packs'), packFiles.map((p, i) => Buffer.concat([Buffer.from([i]), readFileSync(p)])));
@@ -104,5 +110,6 @@ function writeDict(name, extra) {
 writeDict('estimate', tokens);
 writeDict('jsonl', tokens);
 writeDict('packs', new Set([...packKeys, ...tokens]));
+writeDict('json', tokens);
 console.log(`seeds: ${requests.length + hostile.length} requests, ${batches.length} batches, ${packFiles.length} packs; ` +
   `dictionaries: ${tokens.size} request tokens, ${packKeys.size} pack tokens`);
