@@ -10,7 +10,12 @@
 //   OUTDIR/seeds/jsonl/     batches of those requests, several per file
 //   OUTDIR/seeds/json/      the requests and the malformed corpus as for estimate,
 //                           and the requests indented as a person writes them
-//   OUTDIR/{estimate,packs,jsonl,json}.dict
+//   OUTDIR/seeds/csv/       batches for the session, behind the bytes that say
+//                           how to run them (fuzz_csv.cpp: Plan): each program's
+//                           scenario requests as a table (headers by id, label
+//                           or both), tables with the edges tests/unit/csv_test.cpp
+//                           covers, the JSONL batches, and stretched items
+//   OUTDIR/{estimate,packs,jsonl,json,csv}.dict
 //                           tests/fuzz/*.dict.in plus every fact id, enum value,
 //                           program id and region code of rules/, and every key of the packs
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCases } from '../malformed/corpus.mjs';
+import { csvSeeds } from './csv-seeds.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -75,16 +81,21 @@ writeSeeds(join(out, 'seeds', 'json'), [...requests, ...indented, ...hostile]);
 const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json') && !p.startsWith(join(root, 'rules', 'schema'))).sort();
 writeSeeds(join(out, 'seeds', 'packs'), packFiles.map((p, i) => Buffer.concat([Buffer.from([i]), readFileSync(p)])));
 
+// ---- session batches (fuzz_csv): a plan's bytes (mode, defaults, chunk seed), then the batch
+const programs = JSON.parse(readFileSync(join(root, 'rules', 'programs.json'), 'utf8'));
+writeSeeds(join(out, 'seeds', 'csv'), csvSeeds(programs, requests.map((r) => JSON.parse(r.toString())), batches));
+
 // ---- dictionaries
 const quote = (s) => '"' + Buffer.from(s, 'utf8').toString('latin1').replace(/[\\"]/g, (c) => '\\' + c)
   .replace(/[^\x20-\x7e]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')) + '"';
 const tokens = new Set();
 const packKeys = new Set();
-const programs = JSON.parse(readFileSync(join(root, 'rules', 'programs.json'), 'utf8'));
+const labels = new Set();
 for (const p of programs.programs ?? []) {
   tokens.add(`"${p.id}"`);
   for (const f of p.facts ?? []) {
     tokens.add(`"${f.id}"`);
+    for (const l of [f.label, f.label_en]) if (l) labels.add(l);
     for (const o of f.options ?? []) tokens.add(typeof o.value === 'string' ? `"${o.value}"` : String(o.value));
   }
 }
@@ -111,5 +122,8 @@ writeDict('estimate', tokens);
 writeDict('jsonl', tokens);
 writeDict('packs', new Set([...packKeys, ...tokens]));
 writeDict('json', tokens);
-console.log(`seeds: ${requests.length + hostile.length} requests, ${batches.length} batches, ${packFiles.length} packs; ` +
+// A table names facts bare (no JSON quotes), by id or label.
+writeDict('csv', new Set([...[...tokens].map((t) => t.replace(/^"(.*)"$/, '$1')), ...labels]));
+console.log(`seeds: ${requests.length + hostile.length} requests, ${batches.length} batches, ${packFiles.length} packs, ` +
+  `${readdirSync(join(out, 'seeds', 'csv')).length} session batches; ` +
   `dictionaries: ${tokens.size} request tokens, ${packKeys.size} pack tokens`);
