@@ -109,6 +109,14 @@ TEST_CASE("a header that looks like a misspelt fact says which fact it probably 
   CHECK(m.find("第 1 列") != std::string::npos);
   CHECK(m.find("contribution_months") != std::string::npos);
   for (std::size_t i = 5; i < 8; ++i) CHECK(c[i]["role"] == "passthrough");
+  // A label an office shortened: a guess to confirm, not a silent pass-through.
+  json s = columns("缴费月数,上年度缴纳失业保险费,裁员人数,统一社会信用代码,单位缴费基数")["columns"];
+  CHECK(s[0]["fact"] == "contribution_months");
+  CHECK(s[0]["role"] == "misspelt");
+  CHECK(s[1]["fact"] == "contributions_paid");
+  CHECK(s[2]["fact"] == "layoffs");
+  CHECK(s[3]["role"] == "passthrough");
+  CHECK(s[4]["role"] == "passthrough");
 }
 
 TEST_CASE("the header is read for the program asked, or for every program", "[csv-header]") {

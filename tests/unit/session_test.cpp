@@ -111,7 +111,10 @@ TEST_CASE("a spreadsheet's rows fed as cells answer as the same table in CSV", "
     s.feed_cells(std::string_view(cells).substr(0, cut), out);
     s.feed_cells(std::string_view(cells).substr(cut + 1), out);
     s.finish(out);
-    CHECK(out == run(uie::BatchInput::kCsv, output, csv, 0));
+    // The same answers; a CSV record also says where it starts ("at":…).
+    std::string text = run(uie::BatchInput::kCsv, output, csv, 0);
+    for (std::size_t at; (at = text.find(",\"at\":")) != std::string::npos;) text.erase(at, text.find(',', at + 1) - at);
+    CHECK(out == text);
     CHECK(s.items() == 3);  // the blank row is no item
   }
 }
@@ -238,4 +241,53 @@ TEST_CASE("the page's rows carry their row number and the cells passed through, 
   json second = json::parse(lines.substr(lines.find('\n') + 1));
   CHECK(second["row"] == 2);
   CHECK_FALSE(second.contains("kept"));
+}
+
+TEST_CASE("a CSV row says where it starts, so a page can read it again from its file", "[session]") {
+  std::string csv = std::string("\xEF\xBB\xBF") + "单位名称,unit_type,contribution_months\r\n" + "\"甲\n乙\",enterprise,24\r\n" +
+                    std::string(70000, 'x') + "\r\n" + "丙,enterprise,6\n";
+  for (std::size_t n : {std::size_t(0), std::size_t(5), std::size_t(4096)}) {
+    std::string out = run(uie::BatchInput::kCsv, uie::BatchOutput::kReasons, csv, n);
+    std::vector<json> rows;
+    for (std::size_t at = 0, nl; (nl = out.find('\n', at)) != std::string::npos; at = nl + 1) rows.push_back(json::parse(out.substr(at, nl - at)));
+    REQUIRE(rows.size() == 3);
+    CHECK(csv.substr(rows[0]["at"].get<std::size_t>(), 4) == "\"甲");
+    CHECK(csv.substr(rows[1]["at"].get<std::size_t>(), 3) == "xxx");  // the over-long row too
+    CHECK(csv.substr(rows[2]["at"].get<std::size_t>(), 3) == "丙");
+  }
+  // Cells have no offsets.
+  uie::Session s(engine(), uie::BatchInput::kCsv, uie::BatchOutput::kReasons, {}, shanxi());
+  std::string out;
+  s.feed_cells(std::string("unit_type") + '\x01' + "enterprise", out);
+  CHECK_FALSE(json::parse(out).contains("at"));
+}
+
+TEST_CASE("the header named by a mapping: its cells read as those columns, the table shows it as it was", "[session]") {
+  std::string csv = "名称,类型,月数\n甲,enterprise,6\n";
+  uie::Session s(engine(), uie::BatchInput::kCsv, uie::BatchOutput::kTable, {}, shanxi());
+  s.name_columns({"", "unit_type", "contribution_months"});
+  std::string out;
+  s.feed(csv, out);
+  s.finish(out);
+  CHECK(out.rfind("名称,类型,月数,", 0) == 0);
+  CHECK(out.find("甲,enterprise,6,否,") != std::string::npos);  // 6 months: not eligible, so the mapping was used
+  json columns = json::parse(engine().header_columns({"名称", "unit_type", "contribution_month"}, shanxi()));
+  CHECK(columns["columns"][0]["role"] == "passthrough");
+  CHECK(columns["columns"][1]["role"] == "fact");
+  CHECK(columns["columns"][2]["role"] == "misspelt");
+  CHECK(json::parse(engine().header_columns({"a"}, {"", "", "nope", ""}))["error"]["code"] == "unknown_program");
+}
+
+TEST_CASE("CSV text as rows of cells, by the sessions' own grammar", "[session]") {
+  CHECK(uie::csv_cells("a,\"b,\"\"c\"\"\nd\"\r\ne\n") == std::string("a") + '\0' + "b,\"c\"\nd" + '\x01' + "e");
+  CHECK(uie::csv_cells("").empty());
+  CHECK(uie::csv_cells("\xEF\xBB\xBFx") == "x");
+}
+
+TEST_CASE("rows of cells written as CSV read back as the same cells, neutralised as the table is", "[session]") {
+  std::string rows = std::string("名称") + '\0' + "a,b" + '\x01' + "=1+1" + '\0' + "say \"hi\"\nthere";
+  std::string csv = uie::csv_text(rows);
+  CHECK(csv == "名称,\"a,b\"\r\n\"'=1+1\",\"say \"\"hi\"\"\nthere\"\r\n");
+  CHECK(uie::csv_cells(csv) == std::string("名称") + '\0' + "a,b" + '\x01' + "'=1+1" + '\0' + "say \"hi\"\nthere");
+  CHECK(uie::csv_text("").empty());
 }

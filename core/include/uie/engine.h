@@ -75,7 +75,8 @@ enum class BatchInput { kJsonl, kCsv };
 
 // What each item of a batch is answered with:
 //   kLines    the compact screening line (Engine::screen_into);
-//   kReasons  the page's row: {"row": the row (or line) number, "kept": the
+//   kReasons  the page's row: {"row": the row (or line) number, "at": where
+//             a CSV record starts in the text fed (not for cells), "kept": the
 //             cells of the columns passed through (单位名称 …), then the line's
 //             own fields and "reasons": the failed conditions' sentences and
 //             the facts still needed, as people read them} (an error line
@@ -108,6 +109,11 @@ class Session {
   void feed_cells(std::string_view rows, std::string& out);
   // The end of the batch (a last item without a line break).
   void finish(std::string& out);
+  // The header row's columns named by `names` instead of its own cells (a
+  // page's column mapping: a fact id, region/date/program/policy, or "" for
+  // a column passed through). The row is still read, and a table shows it
+  // as it was. Call before feeding.
+  void name_columns(std::vector<std::string> names);
   // A second output, written in the same pass: the kTable rows (header
   // included) of a table batch answered otherwise — the page shows kReasons
   // and offers the table for download without screening twice. Null: none.
@@ -166,6 +172,10 @@ class Engine {
   // program, policy, a column passed through, or a misspelt fact name and
   // the fact it probably means, as JSON (input/csv_header.h).
   std::string csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& options = {}) const noexcept;
+  // The same for a header row given as cells (a spreadsheet's first row, or
+  // a page's column mapping).
+  std::string header_columns(const std::vector<std::string>& header, const ScreenDefaults& defaults,
+                             const Options& options = {}) const noexcept;
 
   // What the loaded rules cover: programs, regions (province → prefecture)
   // and every policy with its validity, as JSON text.
@@ -183,6 +193,15 @@ class Engine {
  private:
   std::unique_ptr<const Impl> impl_;
 };
+
+// The records of CSV text as rows of cells — U+0001 between rows, U+0000
+// between cells, the form Session::feed_cells takes — read by the grammar the
+// sessions use (a page turns the screening table into a spreadsheet with it).
+std::string csv_cells(std::string_view csv);
+// Rows of cells in that form as CSV text, written as the table's cells are
+// (quoted where needed, a leading = + - @ neutralised), CRLF after each row:
+// a page's template or export in the one CSV dialect.
+std::string csv_text(std::string_view rows);
 
 // The packs under rules/, embedded into the binary at build time.
 const std::vector<PackText>& embedded_packs();

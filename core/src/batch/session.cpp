@@ -63,6 +63,7 @@ void SessionImpl::feed_cells(std::string_view rows, std::string& out) {
     std::string_view row = rows.substr(start, end - start);
     start = end + 1;
     cells.clear();
+    at_ = kNoOffset;
     if (row.size() > reader_.limit()) {
       // The same limit as a CSV record's, and the same error; none of it is kept.
       record(cells, ++cell_rows_, CsvReader::Problem::kTooLong, out);
@@ -119,6 +120,7 @@ void SessionImpl::line(std::string_view text, bool too_long, std::string& out) {
 void SessionImpl::pump_records(std::string& out, bool final) {
   CsvReader::Problem problem;
   while (ok_ && reader_.next(cells_, final, problem) == CsvReader::Status::kRecord) {
+    at_ = reader_.record_offset();
     record(cells_, reader_.record_number(), problem, out);
   }
 }
@@ -162,7 +164,13 @@ void SessionImpl::refuse(std::string message, std::string& out) {
 
 void SessionImpl::header(const std::vector<std::string_view>& cells, std::string& out) {
   have_header_ = true;
-  columns_ = classify_header(rules_, defaults_.program, cells);
+  if (names_given_) {
+    std::vector<std::string_view> names(names_.begin(), names_.end());
+    names.resize(std::max(names.size(), cells.size()));
+    columns_ = classify_header(rules_, defaults_.program, names);
+  } else {
+    columns_ = classify_header(rules_, defaults_.program, cells);
+  }
   int refused = refused_column(columns_);
   if (refused >= 0) {
     refuse(refused_message(rules_, columns_, refused, options_.english), out);
@@ -340,6 +348,10 @@ void SessionImpl::where_from(const std::vector<std::string_view>* cells, std::st
   std::string& head = reasons_;
   head.assign("{\"row\":");
   append_int(head, static_cast<std::int64_t>(row_no_));
+  if (cells && at_ != kNoOffset) {
+    head += ",\"at\":";
+    append_int(head, static_cast<std::int64_t>(at_));
+  }
   if (cells) {
     head += ",\"kept\":[";
     bool first = true;
@@ -426,6 +438,16 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
 }
 
 std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& o) const noexcept {
+  CsvReader reader(impl_->limits.max_request_bytes);
+  reader.feed(csv);
+  std::vector<std::string_view> cells;
+  CsvReader::Problem problem;
+  if (reader.next(cells, true, problem) != CsvReader::Status::kRecord) cells.clear();
+  return header_columns(std::vector<std::string>(cells.begin(), cells.end()), defaults, o);
+}
+
+std::string Engine::header_columns(const std::vector<std::string>& header, const ScreenDefaults& defaults,
+                                   const Options& o) const noexcept {
   const RuleSet& rules = *impl_->rules;
   std::string out;
   if (!defaults.program.empty() && !rules.program(defaults.program)) {
@@ -434,18 +456,53 @@ std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defa
                  rules.messages.text(Msg::kUnknownProgram, o.english, {json_quoted(defaults.program), known}));
     return out;
   }
-  CsvReader reader(impl_->limits.max_request_bytes);
+  std::vector<std::string_view> cells(header.begin(), header.end());
+  render_columns(out, rules, classify_header(rules, defaults.program, cells), o.english);
+  return out;
+}
+
+std::string csv_text(std::string_view rows) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= rows.size() && !rows.empty()) {
+    std::size_t end = rows.find('\x01', start);
+    if (end == std::string_view::npos) end = rows.size();
+    std::string_view row = rows.substr(start, end - start);
+    for (std::size_t c = 0;;) {
+      std::size_t nul = row.find('\0', c);
+      append_csv_cell(out, row.substr(c, nul == std::string_view::npos ? std::string_view::npos : nul - c));
+      if (nul == std::string_view::npos) break;
+      out += ',';
+      c = nul + 1;
+    }
+    out += "\r\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string csv_cells(std::string_view csv) {
+  CsvReader reader(static_cast<std::size_t>(-1) / 2);
   reader.feed(csv);
   std::vector<std::string_view> cells;
   CsvReader::Problem problem;
-  if (reader.next(cells, true, problem) != CsvReader::Status::kRecord) cells.clear();
-  render_columns(out, rules, classify_header(rules, defaults.program, cells), o.english);
+  std::string out;
+  bool first = true;
+  while (reader.next(cells, true, problem) == CsvReader::Status::kRecord) {
+    if (!first) out += '\x01';
+    first = false;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += '\0';
+      out.append(cells[i]);
+    }
+  }
   return out;
 }
 
 Session::Session(const Engine& engine, BatchInput input, BatchOutput output, Options options, ScreenDefaults defaults)
     : impl_(std::make_unique<SessionImpl>(engine, input, output, options, std::move(defaults))) {}
 Session::~Session() = default;
+void Session::name_columns(std::vector<std::string> names) { impl_->name_columns(std::move(names)); }
 void Session::feed(std::string_view chunk, std::string& out) { impl_->feed(chunk, out); }
 void Session::feed_cells(std::string_view rows, std::string& out) { impl_->feed_cells(rows, out); }
 void Session::finish(std::string& out) { impl_->finish(out); }

@@ -36,6 +36,10 @@ class SessionImpl {
   void feed_cells(std::string_view rows, std::string& out);
   void finish(std::string& out);
   void tee_table(std::string* table) { tee_ = table; }
+  void name_columns(std::vector<std::string> names) {
+    names_ = std::move(names);
+    names_given_ = true;
+  }
   bool ok() const { return ok_; }
   const std::string& error() const { return error_; }
   std::size_t items() const { return items_; }
@@ -103,7 +107,11 @@ class SessionImpl {
   std::string reasons_;  // one row's reasons cell, reused
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   std::size_t items_ = 0;
-  std::size_t row_no_ = 0;  // the item being answered: its row of the table or line of the batch
+  std::size_t row_no_ = 0;
+  static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
+  std::size_t at_ = kNoOffset;  // where the CSV record being answered starts in the text fed
+  std::vector<std::string> names_;  // name_columns()
+  bool names_given_ = false;  // the item being answered: its row of the table or line of the batch
   bool have_header_ = false;
   bool ok_ = true;
 };

@@ -29,10 +29,7 @@ std::size_t record_end(const std::string& b, std::size_t from, bool& quoted) {
 CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool final, Problem& problem) {
   problem = Problem::kNone;
   // The last record's fields are no longer in use: the buffer may move now.
-  if (pos_ > (1u << 20) && pos_ * 2 > buffer_.size()) {
-    buffer_.erase(0, pos_);
-    pos_ = 0;
-  }
+  if (pos_ > (1u << 20) && pos_ * 2 > buffer_.size()) drop(pos_);
   if (!bom_checked_) {
     if (buffer_.size() < 3 && !final) return Status::kNeedMore;
     if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
@@ -42,8 +39,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
     // Inside a record past the limit: its text is dropped as it arrives.
     std::size_t k = record_end(buffer_, pos_, skip_quoted_);
     if (k == std::string::npos && !final) {
-      buffer_.clear();
-      pos_ = 0;
+      drop(buffer_.size());
       return Status::kNeedMore;
     }
     skipping_ = false;
@@ -63,14 +59,11 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
       if (buffer_.size() - pos_ > limit_) {
         skipping_ = true;
         skip_quoted_ = quoted;
-        buffer_.clear();
-        pos_ = 0;
+        start_ = base_ + pos_;
+        drop(buffer_.size());
         return Status::kNeedMore;
       }
-      if (pos_ > 0) {
-        buffer_.erase(0, pos_);
-        pos_ = 0;
-      }
+      if (pos_ > 0) drop(pos_);
       return Status::kNeedMore;
     }
     if (pos_ >= buffer_.size()) return Status::kEnd;
@@ -78,6 +71,7 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
   }
   std::string_view record(buffer_.data() + pos_, end - pos_);
   if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+  start_ = base_ + pos_;
   ++records_;
   fields.clear();
   pos_ = next_pos;
@@ -131,6 +125,12 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
   spans.emplace_back(begin, unquoted_.size() - begin);
   for (const auto& [at, n] : spans) fields.push_back(std::string_view(unquoted_).substr(at, n));
   return Status::kRecord;
+}
+
+void CsvReader::drop(std::size_t n) {
+  buffer_.erase(0, n);
+  base_ += n;
+  pos_ = pos_ > n ? pos_ - n : 0;
 }
 
 void append_csv_cell(std::string& out, std::string_view cell) {

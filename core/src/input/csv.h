@@ -29,9 +29,17 @@ class CsvReader {
 
   // The number of the record last returned, counting from 1 (the header).
   std::size_t record_number() const { return records_; }
+  // Where the record last returned starts: bytes from the start of the text
+  // fed (a page reads that row again from its file to explain it).
+  std::size_t record_offset() const { return start_; }
 
  private:
+  // Drops the first `n` bytes of the buffer (consumed), keeping the count.
+  void drop(std::size_t n);
+
   std::string buffer_;
+  std::size_t base_ = 0;     // bytes dropped from the buffer's front so far
+  std::size_t start_ = 0;    // record_offset()
   std::size_t pos_ = 0;      // where the next record starts in buffer_
   std::size_t records_ = 0;
   std::size_t limit_;

@@ -162,7 +162,36 @@ class Matcher {
         if (d <= allowed && d < best_d) best_d = d, best = &f;
       }
     }
-    return best;
+    return best ? best : shortened(h);
+  }
+
+  // A label an office shortened: every character of the header, in order,
+  // within one label ("缴费月数" in "已足额缴纳失业保险费的月数", "上年度缴纳失业
+  // 保险费" in "上年度实际缴纳的失业保险费"), four characters or more and at
+  // least a quarter of it. The shortest such label wins; a tie guesses nothing.
+  const FactDef* shortened(const std::u32string& h) const {
+    if (h.size() < 4) return nullptr;
+    const FactDef* best = nullptr;
+    std::size_t best_len = 0;
+    bool tie = false;
+    for (const ProgramDef* p : programs_) {
+      for (const auto& f : p->facts) {
+        std::u32string l = code_points(f.label);
+        if (h.size() * 4 < l.size() || !subsequence(h, l)) continue;
+        if (best && best->id == f.id) continue;  // the same fact in another program
+        if (!best || l.size() < best_len) best = &f, best_len = l.size(), tie = false;
+        else if (l.size() == best_len) tie = true;
+      }
+    }
+    return tie ? nullptr : best;
+  }
+
+  static bool subsequence(const std::u32string& h, const std::u32string& l) {
+    std::size_t k = 0;
+    for (char32_t c : l) {
+      if (k < h.size() && h[k] == c) ++k;
+    }
+    return k == h.size();
   }
 
  private:

@@ -174,7 +174,16 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
     first_doc = false;
     o.raw(first->catalog_json).next("programs").raw("[").raw(programs).raw("]}");
   }
-  o.raw("]}");
+  o.raw("]");
+  // The screening table's words for a unit's state (rules/messages.json), so
+  // a page shows what the table it exports says.
+  for (bool en : {false, true}) {
+    const Messages& m = rs.messages;
+    o.next(en ? "table_words_en" : "table_words").raw("{").key("yes").str(m.text(Msg::kYes, en));
+    o.next("no").str(m.text(Msg::kNo, en)).next("unknown").str(m.text(Msg::kTableUndecided, en));
+    o.next("error").str(m.text(Msg::kTableError, en)).raw("}");
+  }
+  o.raw("}");
   const std::string zh_sep = rs.messages.text(Msg::kListSeparator, false), en_sep = rs.messages.text(Msg::kListSeparator, true);
   for (const auto& p : rs.programs) {
     rs.unknown_program_list += (rs.unknown_program_list.empty() ? "" : zh_sep) + p.id;
