@@ -29,7 +29,7 @@ const BUDGET = 150 * 1024;
 const SCREEN_BUDGET = 200 * 1024;
 // The screening page's own files, and what of the rest it loads too.
 const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
-  /^estimator\.(js|wasm)$/.test(name);   // the whole module: the single page loads estimator-lite
+  /^estimator(-batch)?\.(js|wasm)$/.test(name);   // the whole module and the batch methods: the single page loads neither
 const screeningUses = (name) => screening(name) || /^(estimator(-api)?\.(js|wasm)|shared\/uie-front\.js|style\.css|dom\.mjs)$/.test(name);
 
 // ---- a cold start, measured in a fresh process (run by the parent below) ----

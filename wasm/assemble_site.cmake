@@ -1,6 +1,6 @@
 # Script mode: assembles the static site OUT from WEB (the page, without the
 # WeChat mini-program under web/miniprogram/ and without README files),
-# FACADE (the JS API), GLUE (estimator.js, with estimator.wasm beside it: the screening page's)
+# FACADE (the JS API), BATCH (its batch methods, for the screening page), GLUE (estimator.js, with estimator.wasm beside it: the screening page's)
 # and LITE (estimator-lite.js and .wasm: the single-estimate page's, without screening). OUT is rebuilt from scratch
 # so a file removed from web/ never lingers; what takes time (minifying,
 # compressing) is cached by content hash in OUT-cache/.
@@ -27,6 +27,8 @@ foreach(f IN LISTS page)
   get_filename_component(dir "${f}" DIRECTORY)
   file(COPY "${WEB}/${f}" DESTINATION "${OUT}/${dir}")
 endforeach()
+# The facade's batch methods are the screening page's alone: minified with the page.
+file(COPY "${BATCH}" DESTINATION "${OUT}")
 
 find_program(UIE_NODE node)
 find_program(UIE_BROTLI brotli)

@@ -78,6 +78,17 @@ val questions(const std::string& request, const std::string& today, const std::s
 }
 
 #ifndef UIE_NO_SCREENING
+// Cells separated by U+0000 (one row of feed_cells' form).
+std::vector<std::string> cells_of(std::string_view text) {
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  for (std::size_t nul; (nul = text.find('\0', start)) != std::string_view::npos; start = nul + 1) {
+    cells.emplace_back(text.substr(start, nul - start));
+  }
+  cells.emplace_back(text.substr(start));
+  return cells;
+}
+
 // A batch in one call, its bytes already in the module's memory (the caller
 // allocated them with _malloc): one compact line per request line.
 val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
@@ -156,6 +167,13 @@ val sessionFeed(int handle, std::uintptr_t input, std::size_t length, bool cells
   return view(out);
 }
 
+// The header's columns named by a mapping: names separated by U+0000.
+void sessionNameColumns(int handle, std::uintptr_t input, std::size_t length) {
+  if (BoundSession* b = session_at(handle)) {
+    b->session->name_columns(cells_of(std::string_view(reinterpret_cast<const char*>(input), length)));
+  }
+}
+
 val sessionFinish(int handle) {
   std::string& out = result();
   out.clear();
@@ -186,12 +204,30 @@ void sessionClose(int handle) {
   if (session_at(handle)) sessions()[static_cast<std::size_t>(handle) - 1].reset();
 }
 
-// What each column of a CSV header row holds (the first record of the bytes).
-val csvColumns(std::uintptr_t input, std::size_t length, const std::string& program, const std::string& lang) {
+// What each column of a header row holds: the first record of CSV bytes, or
+// (`cells`) the row's cells separated by U+0000.
+val csvColumns(std::uintptr_t input, std::size_t length, const std::string& program, const std::string& lang, bool cells) {
   std::string& out = result();
   const auto& r = loaded();
   std::string_view text(reinterpret_cast<const char*>(input), length);
-  out = r.engine ? r.engine->csv_columns(text, uie::ScreenDefaults{"", "", program, ""}, options("", lang)) : kNotLoaded;
+  uie::ScreenDefaults defaults{"", "", program, ""};
+  if (!r.engine) out = kNotLoaded;
+  else if (cells) out = r.engine->header_columns(cells_of(text), defaults, options("", lang));
+  else out = r.engine->csv_columns(text, defaults, options("", lang));
+  return view(out);
+}
+
+// Rows of cells (U+0001 / U+0000) as CSV text (uie::csv_text): a page's template.
+val csvText(std::uintptr_t input, std::size_t length) {
+  std::string& out = result();
+  out = uie::csv_text(std::string_view(reinterpret_cast<const char*>(input), length));
+  return view(out);
+}
+
+// CSV text as rows of cells (uie::csv_cells): a page's table made a spreadsheet.
+val csvCells(std::uintptr_t input, std::size_t length) {
+  std::string& out = result();
+  out = uie::csv_cells(std::string_view(reinterpret_cast<const char*>(input), length));
   return view(out);
 }
 #endif
@@ -238,6 +274,9 @@ EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("sessionOpenRaw", &sessionOpen);
   emscripten::function("sessionFeedView", &sessionFeed);
   emscripten::function("sessionFinishView", &sessionFinish);
+  emscripten::function("sessionNameColumnsRaw", &sessionNameColumns);
+  emscripten::function("csvCellsView", &csvCells);
+  emscripten::function("csvTextView", &csvText);
   emscripten::function("sessionTableView", &sessionTable);
   emscripten::function("sessionErrorRaw", &sessionError);
   emscripten::function("sessionItemsRaw", &sessionItems);

@@ -223,7 +223,9 @@ test('a session fed in pieces, or as rows of cells, answers as the batch in one 
                 ['丙', 'enterprise', 'sme', '24', '80', 'x', '1']];
   const s = await e.openSession({ ...SHANXI_2024, output: 'reasons', table: true });
   const out = s.feedRows(rows.slice(0, 2)) + s.feedRows(rows.slice(2)) + s.finish();
-  assert.equal(out, await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'reasons' }));
+  // The same rows; a CSV record also says where it starts in the text.
+  const text = await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'reasons' });
+  assert.equal(out, text.replace(/,"at":\d+/g, ''));
   assert.equal(s.takeTable(), await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'table' }));
   assert.equal(s.takeTable(), '', 'taken once');
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { contractExamples, estimator, repo, requireBuild, shared, wasmCli } from './lib/env.mjs';
+import { gb18030, screenFile } from '../e2e/lib/screen-file.mjs';
+import { contractExamples, estimator, nativeCli, repo, requireBuild, scenarios, shared, wasmCli } from './lib/env.mjs';
 
 requireBuild();
 const run = (args, input) => spawnSync(process.execPath, [wasmCli, ...args], { input, cwd: repo, maxBuffer: 1 << 28 });
@@ -65,4 +66,34 @@ test("the contract's worked examples pass through the wasm CLI (shared/tools/che
   const r = spawnSync('python3', [tool, process.execPath, wasmCli], { cwd: repo, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /examples: 8 passed, 0 failed/);
+});
+
+// The same command line as the native CLI, on the same batch session: the
+// same bytes out for the same bytes in, whatever the encoding and the flags.
+test('--csv and --jsonl, with --screen, --lang and --encoding: byte for byte the native CLI', () => {
+  const file = screenFile(1500);
+  const scope = ['--region', '140000', '--date', '2024-07-15', '--program', 'stabilization_refund', '--today', '2026-11-22'];
+  const native = (args, input) => spawnSync(nativeCli, args, { input, maxBuffer: 1 << 28 });
+  const inputs = { 'UTF-8': Buffer.from(file.csv), 'UTF-8 with BOM': Buffer.concat([Buffer.from([0xEF, 0xBB, 0xBF]), Buffer.from(file.csv)]),
+                   GB18030: gb18030(file.csv) };
+  for (const [name, input] of Object.entries(inputs)) {
+    for (const extra of [[], ['--screen'], ['--lang', 'en'], ['--encoding', name === 'GB18030' ? 'gb18030' : 'utf-8']]) {
+      const a = native(['--csv', ...scope, ...extra], input);
+      const b = run(['--csv', ...scope, ...extra], input);
+      assert.equal(b.status, 0, b.stderr.toString());
+      assert.ok(a.stdout.equals(b.stdout), `${name} ${extra.join(' ')}: the outputs differ`);
+    }
+  }
+  assert.ok(native(['--csv', ...scope], inputs.GB18030).stdout.includes(Buffer.from([0xCA, 0xC7])), 'GB18030 back as GB18030 (是)');
+  const jsonl = scenarios().map((v) => JSON.stringify(v.request)).join('\n');
+  for (const extra of [[], ['--screen'], ['--lang', 'en']]) {
+    assert.ok(native(['--jsonl', '--today', '2026-11-22', ...extra], jsonl).stdout.equals(run(['--jsonl', '--today', '2026-11-22', ...extra], jsonl).stdout),
+              `--jsonl ${extra.join(' ')}`);
+  }
+  // A header that cannot be read stops the table: the message, exit 2, as natively.
+  const bad = 'unit_type,contribution_month\nenterprise,24\n';
+  const [a, b] = [native(['--csv', ...scope], bad), run(['--csv', ...scope], bad)];
+  assert.deepEqual([b.status, b.stdout.length, b.stderr.toString()], [a.status, a.stdout.length, a.stderr.toString()]);
+  assert.equal(b.status, 2);
+  for (const args of [['--jsonl', '--csv'], ['--screen'], ['--encoding', 'latin1'], ['--lang', 'fr']]) assert.equal(run(args, '').status, 2, args.join(' '));
 });

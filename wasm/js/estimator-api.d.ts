@@ -176,6 +176,9 @@ export interface Catalog {
   programs: CatalogProgram[];
   regions: CatalogRegion[];
   policies: (PolicyInfo & { programs: unknown })[];
+  /** The screening table's words for a unit's state (rules/messages.json). */
+  table_words: { yes: string; no: string; unknown: string; error: string };
+  table_words_en: { yes: string; no: string; unknown: string; error: string };
 }
 
 /** Errors of the API itself (never of a request: those are EstimateError responses). */
@@ -285,6 +288,8 @@ export interface ScreenLine {
   reasons?: string[];
   /** output 'reasons' only: the item's row of the table (the header is row 1) or line of the batch. */
   row?: number;
+  /** output 'reasons', CSV text only: where the record starts, in bytes from the start of the text fed. */
+  at?: number;
   /** output 'reasons', CSV only: the cells of the columns passed through (单位名称 …), in header order. */
   kept?: string[];
 }
@@ -302,6 +307,8 @@ export interface SessionOptions {
   lang?: 'zh' | 'en';
   /** Also write the CSV table of `estimate --csv` in the same pass (takeTable). */
   table?: boolean;
+  /** The header row's columns named by a mapping (a fact id, region, date, program, policy, or '' passed through); the table shows the row's own cells. */
+  columns?: string[];
 }
 
 /**
@@ -343,9 +350,13 @@ export class Estimator {
   screenCsv(input: BatchInput, options?: ScreenCsvOptions): Promise<string>;
   /** A batch to feed in pieces (a File's slices, a spreadsheet's rows). */
   openSession(options?: SessionOptions): Promise<BatchSession>;
-  /** What each column of the CSV's header row holds. */
-  csvColumns(input: BatchInput, options?: CsvColumnsOptions): Promise<CsvColumnsResponse>;
-  csvColumnsText(input: BatchInput, options?: CsvColumnsOptions): Promise<string>;
+  /** What each column of the CSV's header row (or of a header given as cells) holds. */
+  csvColumns(input: BatchInput | string[], options?: CsvColumnsOptions): Promise<CsvColumnsResponse>;
+  csvColumnsText(input: BatchInput | string[], options?: CsvColumnsOptions): Promise<string>;
+  /** CSV text or bytes → its records as arrays of cells (the sessions' own grammar). */
+  csvRows(input: BatchInput): Promise<string[][]>;
+  /** Rows of cell texts → CSV text as the screening table writes cells (quoted where needed, = + - @ neutralised, CRLF). */
+  csvText(rows: (string | null | undefined)[][]): Promise<string>;
   /** Programs, regions and policies of the embedded rule packs. */
   catalog(): Promise<Catalog>;
   catalogText(): Promise<string>;

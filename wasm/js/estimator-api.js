@@ -12,6 +12,11 @@
  *   classic <script> (global `UieEstimator`), with require() in Node, and in the
  *   WeChat mini-program, which injects its own loader (`instantiate`).
  *
+ * The batch methods (screen, screenCsv, csvColumns, csvRows, csvText,
+ * openSession) are in estimator-batch.js, loaded after this file by the hosts
+ * that screen (the screening page's Worker, Node): the single-estimate page
+ * and the mini-program do without them.
+ *
  * Types: estimator-api.d.ts. Node convenience loader: node.mjs.
  */
 (function (root, define) {
@@ -26,7 +31,7 @@
   /** An error of the API itself (not of a request: those are responses). */
   // The entry points estimator-lite (the single-estimate page's module) leaves
   // out, by the raw binding each one calls.
-  var SCREENING_VIEWS = { screen: 'screenView', screenCsv: 'screenCsvView', csvColumns: 'csvColumnsView', sessionOpen: 'sessionFeedView' };
+  var SCREENING_VIEWS = { screen: 'screenView', screenCsv: 'screenCsvView', csvColumns: 'csvColumnsView', sessionOpen: 'sessionFeedView', csvCells: 'csvCellsView', csvText: 'csvTextView' };
 
   class EstimatorError extends Error {
     constructor(code, message, details) {
@@ -105,78 +110,7 @@
     return options && options.lang === 'en' ? 'en' : 'zh';
   }
 
-  // A batch as the module takes it: text or bytes.
-  function batchInput(input) {
-    if (typeof input === 'string' || input instanceof Uint8Array) return input;
-    if (typeof ArrayBuffer !== 'undefined' && input instanceof ArrayBuffer) return new Uint8Array(input);
-    throw new TypeError('screen: the batch must be text or bytes (a string, Uint8Array or ArrayBuffer)');
-  }
-
   function noop() {}
-
-  // What a CSV batch answers each row with (Estimator#screenCsv).
-  var OUTPUTS = ['lines', 'reasons', 'table', 'full'];
-
-  // Rows of cells as the session takes them: U+0001 between rows, U+0000
-  // between cells. Neither can stand in a spreadsheet cell's text (XML 1.0
-  // forbids them; SpreadsheetML's _x0001_ escape could bring one back), so
-  // they are dropped from the cells.
-  var SEPARATORS = /[\u0000\u0001]/g;
-  function rowsText(rows) {
-    var out = new Array(rows.length);
-    for (var r = 0; r < rows.length; r++) {
-      var row = rows[r] || [];
-      var cells = new Array(row.length);
-      for (var c = 0; c < row.length; c++) {
-        var v = row[c];
-        var t = v === null || v === undefined ? '' : String(v);
-        cells[c] = t.indexOf('\u0000') >= 0 || t.indexOf('\u0001') >= 0 ? t.replace(SEPARATORS, '') : t;
-      }
-      out[r] = cells.join('\u0000');
-    }
-    return out.join('\u0001');
-  }
-
-  /**
-   * One batch fed in pieces (Estimator#openSession): the core's uie::Session
-   * in the module. Its calls are synchronous — the session lives in one
-   * instance — and throw EstimatorError('engine_failure') if that instance
-   * trapped (the estimator has then started a fresh one; open a new session).
-   */
-  class BatchSession {
-    constructor(estimator, mod, handle) {
-      this._estimator = estimator;
-      this._module = mod;
-      this._handle = handle;
-    }
-
-    _call(name, args) {
-      if (!this._handle) throw new EstimatorError('session_closed', '这批数据的处理已经结束（会话已关闭）。');
-      if (this._estimator._module !== this._module) {
-        this._handle = 0;
-        throw new EstimatorError('engine_failure', '计算引擎出错，已自动重新启动，请重新开始这批数据。');
-      }
-      return this._estimator._invoke(this._module, name, [this._handle].concat(args));
-    }
-
-    /** More of the batch (text or bytes) → the answers of its whole items, one per line. */
-    feed(input) { return this._call('sessionFeed', [batchInput(input), false]); }
-    /** More rows of a table, each an array of cell texts (the first row fed is the header). */
-    feedRows(rows) { return this._call('sessionFeed', [rowsText(rows), true]); }
-    /** The end of the batch → the answer of a last item without a line break. */
-    finish() { return this._call('sessionFinish', []); }
-    /** The CSV table rows (estimate --csv) written since the last call, with options.table. */
-    takeTable() { return this._call('sessionTable', []); }
-    /** '' while the batch goes on; why it stopped once a table's header was refused. */
-    get error() { return this._call('sessionError', []); }
-    /** Items answered so far (blank rows are no items). */
-    get items() { return this._call('sessionItems', []); }
-    /** Frees the session's memory in the module. */
-    close() {
-      if (this._handle && this._estimator._module === this._module) this._module.sessionClose(this._handle);
-      this._handle = 0;
-    }
-  }
 
   class Estimator {
     constructor(options) {
@@ -303,64 +237,6 @@
 
     questions(request, options) { return this.questionsText(request, options).then(JSON.parse); }
 
-    /**
-     * Screening a batch in one call: JSONL text or bytes (one request per line)
-     * → one compact line per line, {"eligible","amount_fen","failed","missing"}
-     * or the usual error object, joined with "\n".
-     */
-    screen(input, options) {
-      return this._call('screen', [batchInput(input), todayOf(options)]);
-    }
-
-    /**
-     * Screening a CSV batch: a header row naming facts (region, date,
-     * program, policy columns override options.region/date/program/policy),
-     * one unit per row → one answer per row (blank rows answer nothing):
-     * options.output 'lines' (default) the compact line; 'reasons' the same
-     * with the reasons' sentences; 'table' the CSV table of `estimate --csv`;
-     * 'full' the full answer (contract §2) per row.
-     */
-    screenCsv(input, options) {
-      var o = options || {};
-      var defaults = { region: o.region || '', date: o.date || '', program: o.program || '', policy: o.policy || '' };
-      var output = OUTPUTS.indexOf(o.output) >= 0 ? o.output : 'lines';
-      return this._call('screenCsv', [batchInput(input), defaults, todayOf(options), output, langOf(options)]);
-    }
-
-    /**
-     * What each column of a CSV header row holds (the first record of
-     * `input`) for options.program (or every program): JSON text
-     * {"ok":true,"columns":[{index, header, role, fact?, label?, message?}]},
-     * role one of fact, region, date, program, policy, passthrough, misspelt, duplicate.
-     */
-    csvColumnsText(input, options) {
-      var o = options || {};
-      return this._call('csvColumns', [batchInput(input), o.program || '', langOf(options)]);
-    }
-
-    csvColumns(input, options) { return this.csvColumnsText(input, options).then(JSON.parse); }
-
-    /**
-     * A batch to feed in pieces — a File's slices, a spreadsheet's rows —
-     * answered as it arrives, memory bounded by the longest item:
-     * options.input 'csv' (default) or 'jsonl'; options.output as
-     * screenCsv's; options.region/date/program/policy the defaults of a
-     * table's rows; options.table: also write the CSV table of estimate
-     * --csv, in the same pass (BatchSession#takeTable).
-     */
-    openSession(options) {
-      var o = options || {};
-      var self = this;
-      var defaults = { region: o.region || '', date: o.date || '', program: o.program || '', policy: o.policy || '' };
-      var output = OUTPUTS.indexOf(o.output) >= 0 ? o.output : 'lines';
-      var input = o.input === 'jsonl' ? 'jsonl' : 'csv';
-      return this._instance().then(function (mod) {
-        var handle = self._invoke(mod, 'sessionOpen', [input, output, defaults, todayOf(o), langOf(o), !!o.table]);
-        if (!handle) throw new EstimatorError('rules_invalid', '内置规则包有误，无法计算');
-        return new BatchSession(self, mod, handle);
-      });
-    }
-
     /** Programs, regions and policies of the embedded rule packs (contract-notes §6). */
     catalogText() {
       var self = this;
@@ -390,8 +266,9 @@
 
   return {
     createEstimator: createEstimator,
+    // For estimator-batch.js, which adds the batch methods to Estimator.
+    _helpers: { todayOf: todayOf, langOf: langOf },
     Estimator: Estimator,
-    BatchSession: BatchSession,
     EstimatorError: EstimatorError,
     fromBytes: fromBytes,
     fromUrl: fromUrl

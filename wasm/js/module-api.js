@@ -12,12 +12,16 @@
 // Module.screenCsv(input, defaults, today[, output[, lang]])
 //                                            defaults: {region, date, program, policy} or its JSON text;
 //                                            output: 'lines' (default), 'reasons', 'table' or 'full'
-// Module.csvColumns(input, program[, lang])  what each column of the CSV's header row holds
+// Module.csvColumns(input, program[, lang[, cells]])  what each column of the CSV's header row
+//                                            (or of a row of U+0000-separated cells) holds
+// Module.csvCells(input)                     CSV text → rows of cells (U+0001 / U+0000)
+// Module.csvText(rows)                       rows of cells → CSV text, as the table writes it
 // Module.catalog()
 // Module.sessionOpen(input, output, defaults, today, lang, table) → a session number (0: none)
 //                                            input 'jsonl' or 'csv'; table: tee the CSV table
 // Module.sessionFeed(n, input[, cells])      more of the batch (text or bytes; cells: rows as
 //                                            U+0001/U+0000-separated text) → the answers of whole items
+// Module.sessionNameColumns(n, names)        the header named by a mapping (U+0000-separated)
 // Module.sessionFinish(n), Module.sessionTable(n) (the table teed since the last call),
 // Module.sessionError(n), Module.sessionItems(n), Module.sessionClose(n)
 (function () {
@@ -75,10 +79,16 @@
       return text(Module['screenCsvView'](ptr, n, d[0], d[1], d[2], d[3], today || '', lang || 'zh', how));
     });
   };
-  Module['csvColumns'] = function (input, program, lang) {
+  Module['csvColumns'] = function (input, program, lang, cells) {
     return withBytes(input, function (ptr, n) {
-      return text(Module['csvColumnsView'](ptr, n, program || '', lang || 'zh'));
+      return text(Module['csvColumnsView'](ptr, n, program || '', lang || 'zh', !!cells));
     });
+  };
+  Module['csvCells'] = function (input) {
+    return withBytes(input, function (ptr, n) { return text(Module['csvCellsView'](ptr, n)); });
+  };
+  Module['csvText'] = function (rows) {
+    return withBytes(rows, function (ptr, n) { return text(Module['csvTextView'](ptr, n)); });
   };
   Module['catalog'] = function () { return text(Module['catalogView']()); };
   // Sessions (not in estimator-lite, which has no sessionOpenRaw).
@@ -89,6 +99,9 @@
   };
   Module['sessionFeed'] = function (n, input, cells) {
     return withBytes(input, function (ptr, len) { return text(Module['sessionFeedView'](n, ptr, len, !!cells)); });
+  };
+  Module['sessionNameColumns'] = function (n, names) {
+    withBytes(names, function (ptr, len) { Module['sessionNameColumnsRaw'](n, ptr, len); });
   };
   Module['sessionFinish'] = function (n) { return text(Module['sessionFinishView'](n)); };
   Module['sessionTable'] = function (n) { return text(Module['sessionTableView'](n)); };

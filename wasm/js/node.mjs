@@ -9,9 +9,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const api = require('./estimator-api.js');
+// The facade with its batch methods (estimator-batch.js extends estimator-api.js).
+const api = require('./estimator-batch.js');
 
-export const { createEstimator, EstimatorError } = api;
+export const { createEstimator, EstimatorError, BatchSession } = api;
 
 /** Where the built glue and wasm are looked for. */
 export function wasmDir() {
