@@ -9,17 +9,18 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import vm from 'node:vm';
 
+import { estimator } from '../js/lib/env.mjs';
 import { axeCheck, open, repo, shot, SITE, suite } from './lib/page.mjs';
 import { gb18030, screenFile, xlsx } from './lib/screen-file.mjs';
 
-const F = createRequire(import.meta.url)('../../web/shared/uie-screen.js');
 const env = suite('screen');
+// CSV is read by the engine's own grammar (the page has no other).
+const est = await estimator();
 const dir = mkdtempSync(join(tmpdir(), 'uie-screen-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,30 +32,38 @@ function cli(input) {
   return execFileSync(ESTIMATE, ['--csv', ...SCOPE], { input, maxBuffer: 1 << 28 });
 }
 
-// A table of `estimate --csv` (or an export) → counts by 是否符合 and the total of the eligible.
-function tally(csvText) {
+// A table of `estimate --csv` (or an export) → counts by 是否符合, the total of
+// the eligible with an amount, and how many eligible have two candidate amounts.
+async function tally(csvText) {
   const text = csvText.replace(/^\uFEFF/, '');
-  const rows = F.splitRecords(text, 0).records.map(F.splitCells);
+  const rows = await est.csvRows(text);
   const head = rows[0];
   const at = head.indexOf('是否符合 (eligible)');
   assert.ok(at > 0, 'the table has its 是否符合 column');
-  const t = { yes: 0, no: 0, unknown: 0, error: 0, amountFen: 0, rows: rows.length - 1 };
+  assert.equal(head[at + 3], '可能金额 (candidates)');
+  const t = { yes: 0, no: 0, unknown: 0, error: 0, amountFen: 0, open: 0, rows: rows.length - 1 };
   const STATE = { 是: 'yes', 否: 'no', 待定: 'unknown', 出错: 'error' };
   for (const r of rows.slice(1)) {
     const st = STATE[r[at]];
     assert.ok(st, `a row's 是否符合 is one of 是/否/待定/出错, not ${r[at]}`);
     t[st] += 1;
     if (st === 'yes' && r[at + 1]) t.amountFen += Number(r[at + 1]);
+    if (st === 'yes' && !r[at + 1]) {
+      assert.match(r[at + 3], /大型企业 [\d.]+ 元；中小微企业 [\d.]+ 元/, 'an eligible unit without an amount has both candidates');
+      t.open += 1;
+    }
   }
   return { ...t, rows, head };
 }
 
-const reference = tally(cli(Buffer.from(file.csv, 'utf8')).toString('utf8'));
+const reference = await tally(cli(Buffer.from(file.csv, 'utf8')).toString('utf8'));
 
 async function pageCounts(page) {
   const n = async (id) => Number((await page.locator(`#count-${id}`).textContent()).replace(/,/g, ''));
+  const open = await page.locator('#open-amount').count()
+    ? Number((await page.locator('#open-amount').textContent()).match(/另有 ([\d,]+) 户/)[1].replace(/,/g, '')) : 0;
   return { total: await n('total'), yes: await n('yes'), no: await n('no'), unknown: await n('unknown'), error: await n('error'),
-           amountFen: Number(await page.locator('#total-amount').getAttribute('data-fen')) };
+           amountFen: Number(await page.locator('#total-amount').getAttribute('data-fen')), open };
 }
 
 async function screenOn(page, path) {
@@ -77,13 +86,16 @@ async function readXlsx(bytes) {
   vm.runInContext(readFileSync(join(SITE, 'screen', 'vendor', 'xlsx-read.js'), 'utf8'), ctx);
   ctx.bytes = new Uint8Array(bytes);
   const sheets = await vm.runInContext('UieXlsxRead.readWorkbook(bytes.buffer)', ctx);
-  return JSON.parse(JSON.stringify(sheets[0].data)).map((r) => r.map((c) => (c === null ? '' : String(c))));
+  const rows = JSON.parse(JSON.stringify(sheets[0].data)).map((r) => r.map((c) => (c === null ? '' : String(c))));
+  rows.types = sheets[0].data.map((r) => r.map((c) => typeof c));
+  return rows;
 }
 
 test('the reference: the CLI screens every unit of the file, bad rows included', () => {
   assert.equal(reference.rows.length - 1, file.units, 'one table row per unit (the blank rows answer nothing)');
   assert.ok(reference.error >= file.bad, 'the bad rows are errors');
   assert.ok(reference.yes > 100 && reference.no > 100 && reference.unknown > 10, JSON.stringify(reference));
+  assert.ok(reference.open > 10, 'units whose size is not given are eligible with two candidate amounts');
 });
 
 test('a UTF-8 file with a BOM: counts and total as the CLI, export CSV byte for byte its table, XLSX export read back alike', async () => {
@@ -92,10 +104,10 @@ test('a UTF-8 file with a BOM: counts and total as the CLI, export CSV byte for 
   const { page, done } = await openScreen();
   await shot(env, page, '01-start');
   await screenOn(page, path);
-  assert.match(await page.locator('#file-info').textContent(), /UTF-8 \(BOM\)，10,000 行数据/);
+  assert.match(await page.locator('#file-info').textContent(), /UTF-8 \(BOM\)，[\d.]+ [KM]B，\d+ 列，10,000 户/);
   const c = await pageCounts(page);
   assert.deepEqual(c, { total: file.units, yes: reference.yes, no: reference.no, unknown: reference.unknown, error: reference.error,
-                        amountFen: reference.amountFen });
+                        amountFen: reference.amountFen, open: reference.open });
   await shot(env, page, '02-summary');
   await axeCheck(page, 'screening page with its summary and table');
 
@@ -113,8 +125,17 @@ test('a UTF-8 file with a BOM: counts and total as the CLI, export CSV byte for 
   const back = await readXlsx(readFileSync(await (await xlsxDownload).path()));
   assert.equal(back.length, reference.rows.length);
   const width = reference.head.length;
-  back.forEach((r, i) => assert.deepEqual(r.concat(Array(width).fill('')).slice(0, width), reference.rows[i], `XLSX row ${i + 1}`));
-  assert.ok(back.some((r) => r.includes("'=1+1")), 'formula cells stay neutralised in the XLSX');
+  // The same cells, but numbers are numbers (the amounts, and the facts' counts and money) and
+  // text cells need no ' before = + - @ (a text cell never runs as a formula).
+  const same = (x, y) => x === y || (x !== '' && Number(x) === Number(y.replace(/,/g, ''))) || (y.startsWith("'") && x === y.slice(1));
+  back.forEach((r, i) => r.concat(Array(width).fill('')).slice(0, width).forEach((cell, k) => {
+    assert.ok(same(cell, reference.rows[i][k]), `XLSX row ${i + 1} column ${k + 1}: ${cell} vs ${reference.rows[i][k]}`);
+  }));
+  assert.ok(back.some((r) => r.includes('=1+1')), 'a formula-like cell is plain text in the XLSX');
+  const yuan = reference.head.indexOf('金额/元 (amount_yuan)');
+  back.forEach((r, i) => {
+    if (i > 0 && r[yuan]) assert.equal(back.types[i][yuan], 'number', `row ${i + 1}: the amount is a number, so SUM adds it`);
+  });
   await done();
 });
 
@@ -165,15 +186,15 @@ test('an XLSX workbook gives the same answers as the CLI on its CSV', async () =
   writeFileSync(path, await xlsx(SITE, file.rows));
   const { page, done } = await openScreen();
   await screenOn(page, path);
-  assert.match(await page.locator('#file-info').textContent(), /XLSX，10,000 行数据/);
+  assert.match(await page.locator('#file-info').textContent(), /XLSX，[\d.]+ [KM]B，\d+ 列，10,000 户/);
   const c = await pageCounts(page);
   assert.deepEqual(c, { total: file.units, yes: reference.yes, no: reference.no, unknown: reference.unknown, error: reference.error,
-                        amountFen: reference.amountFen });
+                        amountFen: reference.amountFen, open: reference.open });
   await done();
 });
 
 test('unknown headers get the mapping step; cancel stops a batch; an unreadable file says so', async () => {
-  const { page, done } = await openScreen('?region=140000&date=2024-07-15&chunk=200');
+  const { page, done } = await openScreen('?region=140000&date=2024-07-15&slice=4096');
   // A misspelt header: the engine would refuse it, so the page asks.
   const misspelt = ['单位名称', '单位类型', '已足额缴纳失业保险费月数', '上年末单位参保人数', '上年度裁员人数（新增领金人数）', '上年度实际缴纳的失业保险费'];
   const path = join(dir, 'misspelt.csv');
@@ -189,14 +210,14 @@ test('unknown headers get the mapping step; cancel stops a batch; an unreadable 
   assert.equal(await page.locator('#count-yes').textContent(), '1');
   assert.equal(await page.locator('#count-no').textContent(), '1');
 
-  // Cancel: 10 000 rows in chunks of 200, cancelled at once.
+  // Cancel: 10 000 rows read 4 KB at a time, cancelled at once.
   const big = join(dir, 'cancel.csv');
   writeFileSync(big, file.csv);
   await page.setInputFiles('#file', big);
   await page.waitForSelector('#cancel');
   await page.click('#cancel');
   await page.waitForSelector('#file-error');
-  assert.match(await page.locator('#file-error').textContent(), /已取消筛查（已完成 [\d,]+ \/ 10,000 行）/);
+  assert.match(await page.locator('#file-error').textContent(), /已取消筛查（已筛查 [\d,]+ 户，结果没有保留）/);
   assert.equal(await page.locator('#summary').count(), 0);
 
   // Not a spreadsheet at all.
@@ -214,13 +235,13 @@ test('the template downloads as CSV and XLSX with the fact names, an example row
   const csvDownload = page.waitForEvent('download');
   await page.click('#template-csv');
   const csv = readFileSync(await (await csvDownload).path(), 'utf8').replace(/^\uFEFF/, '');
-  const rows = F.splitRecords(csv, 0).records.map(F.splitCells);
+  const rows = await est.csvRows(csv);
   assert.equal(rows.length, 2);
   assert.ok(rows[0].includes('上年末单位参保人数 (insured_headcount)'), rows[0].join(','));
   assert.equal(rows[0][0], '单位名称');
   assert.equal(rows[0].at(-1), '备注');
   // The engine reads the template's own headers back as the facts, and screens its example row.
-  const table = tally(cli(Buffer.from(csv, 'utf8')).toString('utf8'));
+  const table = await tally(cli(Buffer.from(csv, 'utf8')).toString('utf8'));
   assert.equal(table.rows.length, 2, 'the example row is screened like any unit');
   assert.notEqual(table.rows[1][table.head.indexOf('是否符合 (eligible)')], '出错', 'the example row is valid');
   const xlsxDownload = page.waitForEvent('download');

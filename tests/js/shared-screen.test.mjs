@@ -1,7 +1,7 @@
 // The shared layer's screening columns (web/shared/uie-screen.js): the
-// template's columns from the engine's questions, CSV records and cells as
-// the engine reads them, formula neutralising as estimate --csv writes it,
-// spreadsheet values as text, screening lines as rows, and the summary.
+// template's columns from the engine's questions, spreadsheet values as text,
+// screening rows as table rows, and the summary — with the engine's own CSV
+// grammar (csvRows / csvText: the page has no other) and its table words.
 // Where it matters, against the engine itself (the wasm module).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -37,43 +37,30 @@ test('the template names every fact as label (id), and the engine reads those he
   assert.equal(t.rows[0][0], '单位名称');
   assert.equal(t.rows[0].at(-1), '备注');
   assert.equal(t.notes.length, cols.length + 4);
-  const read = await est.csvColumns(F.csvLine(t.rows[0], true), { program: SCOPE.program });
+  const read = await est.csvColumns(t.rows[0], { program: SCOPE.program });
   assert.deepEqual(read.columns.filter((c) => c.role === 'fact').map((c) => c.fact), cols.map((c) => c.fact));
   assert.deepEqual(read.columns.filter((c) => c.role === 'passthrough').map((c) => c.header), ['单位名称', '统一社会信用代码', '备注']);
   // The example row is a valid unit.
-  const line = JSON.parse(await est.screenCsv(t.rows.map((r) => F.csvLine(r, true)).join('\n'), SCOPE));
+  const line = JSON.parse(await est.screenCsv(await est.csvText(t.rows), SCOPE));
   assert.notEqual(line.ok, false, JSON.stringify(line));
   const en = F.screeningColumns(questions, 'en').find((c) => c.fact === 'unit_type');
   assert.equal(en.header, 'Kind of insured unit (unit_type)');
 });
 
-test('records split at line breaks outside quotes, cells as RFC 4180 reads them, blank records known', () => {
-  const text = 'a,b\r\n"x, y","he said ""hi""",\n"two\nlines",z\n\n,,\n ," "\nlast';
-  const { records, next } = F.splitRecords(text, 0);
-  assert.deepEqual(records, ['a,b', '"x, y","he said ""hi""",', '"two\nlines",z', '', ',,', ' ," "', 'last']);
-  assert.equal(next, text.length);
-  assert.deepEqual(F.splitCells(records[1]), ['x, y', 'he said "hi"', '']);
-  assert.deepEqual(F.splitCells(records[2]), ['two\nlines', 'z']);
-  assert.deepEqual(records.map(F.isBlankRecord), [false, false, false, true, true, true, false]);
-  assert.equal(F.isBlankRecord('""""'), false, 'a cell holding a quote is not empty');
-  const part = F.splitRecords(text, 0, 2);
-  assert.equal(part.records.length, 2);
-  assert.deepEqual(F.splitRecords(text, part.next, 1).records, ['"two\nlines",z']);
-  assert.deepEqual(F.splitRecords('"never closed\nstill,in\n', 0).records, ['"never closed\nstill,in\n'], 'an open quote takes the rest, as the engine does');
-});
-
-test('exported cells are neutralised and quoted exactly as estimate --csv writes them', () => {
+test('the engine writes and reads CSV as estimate --csv does: formulas neutralised, quotes, line breaks', async () => {
   const cells = ['=1+1', '+86', '-3', '@x', '\tx', 'a,b', 'say "x"', '正常', '', 'two\nlines'];
-  const header = cells.map((_, i) => `c${i}`).join(',');
-  const input = `${header},unit_type\n${cells.map(F.csvRaw).join(',')},enterprise\n`;
+  const header = cells.map((_, i) => `c${i}`);
+  const input = await est.csvText([header.concat('unit_type'), cells.concat('enterprise')]);
   const estimate = join(repo, 'build', 'native', 'estimate');
   if (!existsSync(estimate)) throw new Error(`${estimate} is missing: build the native preset`);
   const out = execFileSync(estimate, ['--csv', '--region', '140000', '--date', '2024-07-15', '--program', 'stabilization_refund'], { input }).toString();
-  const row = F.splitRecords(out, 0).records[1];
-  assert.ok(row.startsWith(`${F.csvLine(cells)},`), `${row}\nvs\n${F.csvLine(cells)}`);
-  assert.equal(F.csvCell('=SUM(A1)'), '"\'=SUM(A1)"');
-  assert.equal(F.neutralise('-x'), "'-x");
-  assert.equal(F.neutralise('x-'), 'x-');
+  const table = await est.csvRows(out);
+  // The table neutralises what the template's writer neutralised: the same cells back, each with its '.
+  const written = (await est.csvRows(input))[1];
+  assert.deepEqual(table[1].slice(0, cells.length), written.slice(0, cells.length));
+  assert.deepEqual(written.slice(0, 5), ["'=1+1", "'+86", "'-3", "'@x", "'\tx"]);
+  assert.deepEqual(written.slice(5, cells.length), cells.slice(5));
+  assert.deepEqual(await est.csvRows('a,"b\r\nc"\r\n\r\nd'), [['a', 'b\r\nc'], [''], ['d']]);
 });
 
 test('spreadsheet values become the text the engine reads', () => {
@@ -91,6 +78,8 @@ test('spreadsheet values become the text the engine reads', () => {
 test('the mapping step: when it is needed, its choices, the header the engine then gets', async () => {
   const bad = await est.csvColumns('单位名称,已足额缴纳失业保险费月数,单位类型', { program: SCOPE.program });
   assert.equal(F.needsMapping(bad.columns), true);
+  assert.equal(bad.columns[1].role, 'misspelt');
+  assert.equal(bad.columns[1].fact, 'contribution_months', 'the best guess, which the mapping step preselects');
   const none = await est.csvColumns('名称,代码', { program: SCOPE.program });
   assert.equal(F.needsMapping(none.columns), true, 'no column names a fact');
   const good = await est.csvColumns('单位名称,unit_type', { program: SCOPE.program });
@@ -100,7 +89,7 @@ test('the mapping step: when it is needed, its choices, the header the engine th
   assert.ok(choices.some((c) => c.value === 'contribution_months' && c.label === '已足额缴纳失业保险费的月数 (contribution_months)'));
   const mapped = F.mappedHeader(['单位名称', '已足额缴纳失业保险费月数', '单位类型'], { 1: 'contribution_months' });
   assert.deepEqual(mapped, ['单位名称', 'contribution_months', '单位类型']);
-  const again = await est.csvColumns(F.csvLine(mapped, true), { program: SCOPE.program });
+  const again = await est.csvColumns(mapped, { program: SCOPE.program });
   assert.equal(F.needsMapping(again.columns), false);
   assert.equal(F.errorColumn({ path: '/facts/unit_type' }, again.columns), 2);
   assert.equal(F.errorColumn({ path: '/region' }, again.columns), -1);
@@ -114,15 +103,35 @@ test('screening lines become rows, and the summary counts, totals and ranks the 
   assert.deepEqual(rows.map((r) => r.state), ['yes', 'yes', 'no', 'no', 'unknown', 'error']);
   assert.equal(rows[5].error.path, '/facts/contribution_months');
   const sum = rows.reduce(F.addToSummary, F.newSummary());
-  const v = F.summaryView(sum, { lang: 'zh', labels: { contribution_months: '缴费满 12 个月' }, questions });
+  const conditions = (await est.questions({ ...SCOPE, facts: {} })).conditions;
+  const v = F.summaryView(sum, { lang: 'zh', conditions: conditions.filter((c) => c.id !== 'layoff_rate'), questions });
   assert.deepEqual([v.total, v.yes, v.no, v.unknown, v.error], [6, 2, 2, 1, 1]);
   assert.equal(sum.amountFen, rows[0].amountFen + rows[1].amountFen);
   assert.equal(v.amount.yuan, F.moneyText(sum.amountFen, 'zh').yuan);
   assert.deepEqual(v.reasons.map((b) => [b.id, b.count, b.share]), [['contribution_months', 2, 1], ['layoff_rate', 1, 0.5]]);
-  assert.equal(v.reasons[0].label, '缴费满 12 个月');
-  assert.equal(v.reasons[1].label, 'layoff_rate', 'an unlabelled reason shows its id');
+  assert.equal(v.reasons[0].label, '已足额缴纳失业保险费的月数', 'a condition on one fact is named by it');
+  assert.equal(v.reasons[1].label, 'layoff_rate', 'a condition the questions do not name shows its id');
   assert.ok(v.missing.some((b) => b.id === 'insured_headcount' && b.label === '上年末单位参保人数' && b.count === 1));
-  assert.deepEqual(['yes', 'no', 'unknown', 'error'].map((st) => F.stateText(st, 'zh')), ['是', '否', '待定', '出错']);
+  // The table's words come from the engine (rules/messages.json through the catalog).
+  const catalog = await est.catalog();
+  assert.deepEqual(['yes', 'no', 'unknown', 'error'].map((st) => F.stateText(st, 'zh', catalog)), ['是', '否', '待定', '出错']);
+  assert.deepEqual(['yes', 'no', 'unknown', 'error'].map((st) => F.stateText(st, 'en', catalog)), ['yes', 'no', 'undecided', 'error']);
   const withReasons = F.screenRow((await est.screenCsv(csv, { ...SCOPE, output: 'reasons' })).split('\n')[2]);
   assert.deepEqual(withReasons.reasons, ['已足额缴纳失业保险费 6 个月，不满 12 个月']);
+});
+
+test('an eligible unit whose size is unknown counts as open, with the range of its two amounts', async () => {
+  const csv = '单位名称,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid\n' +
+    '甲,enterprise,,24,80,4,56789.12\n乙,enterprise,sme,24,80,4,56789.12\n';
+  const rows = (await est.screenCsv(csv, { ...SCOPE, output: 'reasons' })).trim().split('\n').map(F.screenRow);
+  assert.deepEqual(rows.map((r) => [r.row, r.kept, r.state]), [[2, ['甲'], 'yes'], [3, ['乙'], 'yes']]);
+  assert.equal(rows[0].amountFen, null);
+  assert.ok(rows[0].candidates.sme > rows[0].candidates.large);
+  assert.equal(typeof rows[0].at, 'number');
+  const sum = rows.reduce(F.addToSummary, F.newSummary());
+  assert.equal(sum.amountFen, rows[1].amountFen, 'the decided amount only');
+  assert.deepEqual([sum.open, sum.openLowFen, sum.openHighFen], [1, rows[0].candidates.large, rows[0].candidates.sme]);
+  const v = F.summaryView(sum, { lang: 'zh' });
+  assert.equal(v.open, 1);
+  assert.equal(v.openHigh.yuan, F.moneyText(rows[0].candidates.sme, 'zh').yuan);
 });

@@ -1,24 +1,32 @@
 /*
- * The screening page's Worker (web/screen.html → screen.mjs): it holds the
- * office's file and its answers, so the page only draws. The engine is the
- * same module as the single-estimate page's (estimator.wasm, facade
- * estimator-api.js), on its screening path: a CSV batch in, one compact line
- * per unit out, in chunks so that progress shows and a cancel is heard.
+ * The screening page's Worker (web/screen.html → screen.mjs): it reads the
+ * office's file and holds the answers, so the page only draws. The engine is
+ * the same module as the single-estimate page's (estimator.wasm, facade
+ * estimator-api.js with estimator-batch.js), through its batch session (uie::Session): the file goes
+ * in as it is read — a CSV's bytes slice by slice, an XLSX's rows as cells —
+ * and each row is read and evaluated once, its table row (the export) written
+ * in the same pass. Nothing here splits or writes CSV: the engine does.
  * Nothing here sends anything anywhere: the file is read from the File the
  * page hands over and stays in this Worker's memory.
  *
- * Messages in:  { id, op, … } — init, questions, load, screen, cancel, page,
- *               explain, export, template (see OPS below).
+ * Messages in:  { id, op, … } — init, questions, load, remap, screen, cancel,
+ *               page, explain, export, template (see OPS below).
  * Messages out: { id, result } or { id, error: { code, message } };
- *               { progress: { done, total } } while screening.
+ *               { progress: { done, fraction } } while reading and screening
+ *               (fraction null when unknown).
  */
 'use strict';
 
 var early = fetch('../estimator.wasm');
-importScripts('../estimator.js', '../estimator-api.js', '../shared/uie-front.js', '../shared/uie-screen.js');
+importScripts('../estimator.js', '../estimator-api.js', '../estimator-batch.js', '../shared/uie-front.js', '../shared/uie-screen.js');
 
 var F = UieFront;
-var CHUNK = 10000;   // rows per engine call: about 20 ms each, so progress moves and a cancel is quick (?chunk= for tests)
+// Bytes of a CSV read at a time: large enough that a call into the engine
+// is worth it, small enough that progress moves and a cancel is heard soon.
+var SLICE = 1 << 20;
+// A CSV larger than this is refused before it is read (docs/limits.md): the
+// Worker keeps the table it exports, about the file's size again.
+var MAX_CSV_BYTES = 256 * 1024 * 1024;
 
 var started = UieEstimator.createEstimator({
   factory: createUieModule,
@@ -30,13 +38,15 @@ var started = UieEstimator.createEstimator({
   log: function (line) { console.warn('[estimator]', line); },
 });
 
-// The file, once read: its header, its data records (CSV text as the engine
-// reads it, one string per unit; blank rows left out) and their row numbers.
+// The file, once chosen: the Blob, its format and encoding, its header (as
+// the engine reads it) and what each column holds.
 var file = null;
-// The batch, once screened: per record its state and amount, failed and missing.
+// The batch, once screened: per unit its row, state, amounts, what failed or
+// is missing, the reasons' sentences, its error, the cells passed through and
+// (CSV) where its record starts; the summary; the table, in pieces.
 var batch = null;
 var cancelled = false;
-var view = null;   // the last filtered and sorted list of record indices, with its query
+var view = null;   // the last filtered and sorted list of unit indices, with its query
 
 function fail(code, message) {
   var e = new Error(message);
@@ -44,37 +54,88 @@ function fail(code, message) {
   return e;
 }
 
-// ---- reading the file ----
-
-function decodeText(bytes) {
-  var bom = bytes.length >= 3 && bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
-  var body = bom ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: bom ? 'UTF-8 (BOM)' : 'UTF-8' };
-  } catch (notUtf8) {
-    // Excel on a Chinese Windows saves "CSV (逗号分隔)" as GB18030 (GBK).
-    return { text: new TextDecoder('gb18030').decode(body), encoding: 'GB18030' };
-  }
+function yieldNow() {
+  // A task boundary: a cancel message waiting in the queue runs now.
+  return new Promise(function (resolve) { setTimeout(resolve, 0); });
 }
+
+function progress(done, fraction) {
+  postMessage({ progress: { done: done, fraction: fraction === null || fraction === undefined ? null : Math.min(1, fraction) } });
+}
+
+// ---- reading the file ----
 
 function isZip(bytes) {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-// An XLSX workbook's first sheet as CSV records (the engine's input), one per
-// sheet row. The reader (vendor/xlsx-read.js, scripts/vendor/xlsx-read.mjs)
-// unzips and reads that sheet only; its rows are all as wide as the widest.
-function readXlsx(buffer) {
+function readSlice(blob, from, to) {
+  return blob.slice(from, to).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+}
+
+function xlsxReader() {
   importScripts('vendor/xlsx-read.js');   // only now: a CSV never loads it
-  return UieXlsxRead.readSheet(buffer).then(function (data) {
-    var lines = new Array(data.length);
-    for (var r = 0; r < data.length; r++) {
-      var row = data[r];
-      var cells = new Array(row.length);
-      for (var i = 0; i < row.length; i++) cells[i] = F.cellText(row[i]);
-      lines[r] = F.csvLine(cells, true);
+  return UieXlsxRead;
+}
+
+// The reader's own errors carry their message (which limit, what to do);
+// anything else is an unreadable file.
+function xlsxError(e) {
+  if (e && (e.code === 'xlsx_limit' || e.code === 'xlsx_unreadable')) return fail(e.code, e.message);
+  if (e && e.code) return e;
+  return fail('unreadable', '无法读取这个 XLSX 文件（' + (e && e.message ? e.message : e) + '）：请在 Excel 中另存为 .xlsx 或 CSV 后再试。');
+}
+
+// Rows of an XLSX sheet as the engine's cells, batch by batch.
+function xlsxRows(buffer, onRows, onProgress) {
+  var X = xlsxReader();
+  return X.readSheetRows(buffer, {
+    batchRows: 2000,
+    onRows: function (rows, first) {
+      var cells = new Array(rows.length);
+      for (var r = 0; r < rows.length; r++) {
+        var row = rows[r];
+        var out = new Array(row.length);
+        for (var i = 0; i < row.length; i++) out[i] = F.cellText(row[i]);
+        cells[r] = out;
+      }
+      return onRows(cells, first);
+    },
+    onProgress: onProgress,
+  }).catch(function (e) { throw xlsxError(e); });
+}
+
+// The header row of a CSV: its first record, read from the first slice in
+// the file's encoding (UTF-8, else GB18030 as Excel saves "CSV (逗号分隔)" on
+// a Chinese Windows).
+function csvHeader(est, blob, program) {
+  return readSlice(blob, 0, Math.min(blob.size, 256 * 1024)).then(function (bytes) {
+    if (bytes.indexOf(0) >= 0) throw fail('unreadable', '这个文件不是文本格式的 CSV，也不是 XLSX：请选择 CSV 或 XLSX 文件。');
+    var encoding = 'utf-8';
+    var text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    } catch (notUtf8) {
+      encoding = 'gb18030';
+      text = new TextDecoder('gb18030').decode(bytes, { stream: true });
     }
-    return { lines: lines };
+    var bom = bytes.length >= 3 && bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
+    return est.csvColumns(text, { program: program }).then(function (r) {
+      if (!r.ok) throw fail(r.error.code, r.error.message);
+      return { encoding: encoding, label: encoding === 'gb18030' ? 'GB18030' : bom ? 'UTF-8 (BOM)' : 'UTF-8',
+               headers: r.columns.map(function (c) { return c.header; }), columns: r.columns };
+    });
+  });
+}
+
+function xlsxHeader(est, buffer, program) {
+  var header = null;
+  return xlsxRows(buffer, function (rows) { header = rows[0] || []; return false; }).then(function () {
+    var cells = (header || []).map(function (c) { return c.trim(); });
+    return est.csvColumns(cells, { program: program }).then(function (r) {
+      if (!r.ok) throw fail(r.error.code, r.error.message);
+      return { encoding: 'XLSX', label: 'XLSX', headers: cells, columns: r.columns };
+    });
   });
 }
 
@@ -83,181 +144,229 @@ function load(est, m) {
   batch = null;
   view = null;
   var blob = m.file;
-  return blob.arrayBuffer().then(function (buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (!bytes.length) throw fail('empty_file', '文件是空的。');
-    var xlsx = isZip(bytes);
+  if (!blob.size) return Promise.reject(fail('empty_file', '文件是空的。'));
+  return readSlice(blob, 0, 4).then(function (magic) {
+    var xlsx = isZip(magic);
     if (!xlsx && /\.xlsx?$/i.test(m.name || '')) {
       throw fail('unreadable', '这个文件不是 XLSX 格式（可能是旧版 .xls 或已损坏）：请在 Excel 中“另存为” .xlsx 或 CSV 后再试。');
     }
-    var read = xlsx ? readXlsx(buffer).catch(function (e) {
-      throw fail('unreadable', '无法读取这个 XLSX 文件（' + (e && e.message ? e.message : e) + '）：请在 Excel 中另存为 .xlsx 或 CSV 后再试。');
-    }) : Promise.resolve(decodeText(bytes));
-    return read.then(function (r) {
-      var text = r.text;
-      var lines = r.lines;   // XLSX: the records already, one per sheet row
-      if (!xlsx && text.indexOf('\u0000') >= 0) {
-        throw fail('unreadable', '这个文件不是文本格式的 CSV，也不是 XLSX：请选择 CSV 或 XLSX 文件。');
+    if (xlsx) {
+      var max = xlsxReader().DEFAULT_LIMITS.fileBytes;
+      if (blob.size > max) {
+        throw fail('xlsx_limit', '文件有 ' + mb(blob.size) + '，超过 XLSX 的上限 ' + mb(max) + '：请把表格拆成几个文件，或另存为 CSV 后再试。');
       }
-      var first = lines ? null : F.splitRecords(text, 0, 1);
-      var headerRecord = (lines ? lines[0] : first.records[0]) || '';
-      var headers = F.splitCells(headerRecord).map(function (h) { return h.trim(); });
-      if (!headers.some(function (h) { return h; })) throw fail('no_header', '文件的第一行是空的：第一行应当是列名（可下载模板对照）。');
-      var records = [];
-      var rowNumbers = [];
-      var n = 1;   // the header is row 1
-      var take = function (record) {
-        n += 1;
-        if (F.isBlankRecord(record)) return;
-        records.push(record);
-        rowNumbers.push(n);
-      };
-      if (lines) {
-        for (var k = 1; k < lines.length; k++) take(lines[k]);
-      } else {
-        var at = first.next;
-        while (at < text.length) {
-          var part = F.splitRecords(text, at, 50000);
-          for (var i = 0; i < part.records.length; i++) take(part.records[i]);
-          at = part.next;
-        }
-      }
-      file = { name: m.name || '', format: xlsx ? 'XLSX' : 'CSV', encoding: xlsx ? 'XLSX' : r.encoding,
-               headers: headers, records: records, rowNumbers: rowNumbers, engineHeader: headerRecord, columns: [] };
-      return columns(est, m.program, null);
-    });
+      return blob.arrayBuffer().then(function (buffer) {
+        return xlsxHeader(est, buffer, m.program).then(function (h) { h.buffer = buffer; return h; });
+      });
+    }
+    if (blob.size > MAX_CSV_BYTES) {
+      throw fail('too_large', '文件有 ' + mb(blob.size) + '，超过 CSV 的上限 ' + mb(MAX_CSV_BYTES) + '：请把名单拆成几个文件再试。');
+    }
+    return csvHeader(est, blob, m.program);
+  }).then(function (h) {
+    if (!h.headers.some(function (x) { return x; })) throw fail('no_header', '文件的第一行是空的：第一行应当是列名（可下载模板对照）。');
+    file = { blob: blob, buffer: h.buffer || null, name: m.name || '', format: h.buffer ? 'XLSX' : 'CSV', encoding: h.encoding,
+             encodingLabel: h.label, headers: h.headers, columns: h.columns, mapping: null, names: null };
+    return fileInfo();
   });
 }
 
-// What the engine makes of the header (after the page's mapping, if any).
+function mb(bytes) {
+  return (bytes / 1048576).toFixed(bytes < 10485760 ? 1 : 0) + ' MB';
+}
+
+function fileInfo() {
+  return { name: file.name, format: file.format, encoding: file.encodingLabel, size: file.blob.size, headers: file.headers,
+           columns: file.columns, needsMapping: F.needsMapping(file.columns), rows: batch ? batch.row.length : null };
+}
+
+// What the engine makes of the header after the page's mapping, if any.
 function columns(est, program, mapping) {
-  var header = mapping ? F.csvLine(F.mappedHeader(file.headers, mapping), true) : F.csvLine(file.headers, true);
-  return est.csvColumns(header, { program: program }).then(function (r) {
+  var names = mapping ? F.mappedHeader(file.headers, mapping) : file.headers;
+  return est.csvColumns(names, { program: program }).then(function (r) {
     if (!r.ok) throw fail(r.error.code, r.error.message);
-    file.engineHeader = header;
     file.columns = r.columns;
     file.mapping = mapping || null;
-    return { name: file.name, format: file.format, encoding: file.encoding, headers: file.headers, rows: file.records.length,
-             columns: r.columns, needsMapping: F.needsMapping(r.columns) };
+    file.names = mapping ? names : null;
+    return fileInfo();
   });
 }
 
 // ---- screening ----
-
-function chunkText(from, to) {
-  return file.engineHeader + '\n' + file.records.slice(from, to).join('\n');
-}
 
 function defaultsOf(m) {
   var d = m.defaults || {};
   return { region: d.region || '', date: d.date || '', program: d.program || '', policy: d.policy || '', today: F.today() };
 }
 
+function newBatch(defaults, conditions) {
+  return { defaults: defaults, conditions: conditions || [], row: [], state: [], amount: [], low: [], high: [], failed: [],
+           missing: [], reasons: [], error: [], kept: [], at: [], slices: [], table: [], summary: F.newSummary(), done: false };
+}
+
+var STATES = { yes: 0, no: 1, unknown: 2, error: 3 };
+var STATE_NAMES = ['yes', 'no', 'unknown', 'error'];
+
+// The session's answers (one line per unit) into the batch.
+function take(b, out) {
+  if (!out) return;
+  var lines = out.split('\n');
+  for (var k = 0; k < lines.length - 1; k++) {
+    var r = F.screenRow(lines[k]);
+    var i = b.row.length;
+    b.row.push(r.row);
+    b.state.push(STATES[r.state]);
+    b.amount.push(r.amountFen === null ? NaN : r.amountFen);
+    b.low.push(r.candidates ? Math.min(r.candidates.large, r.candidates.sme) : NaN);
+    b.high.push(r.candidates ? Math.max(r.candidates.large, r.candidates.sme) : NaN);
+    b.at.push(r.at === null ? -1 : r.at);
+    // The cells passed through, joined: what the table shows and search finds.
+    b.kept.push(r.kept.join('\u0000'));
+    if (r.failed.length) b.failed[i] = r.failed;
+    if (r.missing.length) b.missing[i] = r.missing;
+    if (r.reasons.length) b.reasons[i] = r.reasons;
+    if (r.error) b.error[i] = r.error;
+    F.addToSummary(b.summary, r);
+  }
+}
+
+function openSession(est, b, output) {
+  var d = b.defaults;
+  return est.openSession({ region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today,
+                           output: output, table: output === 'reasons', columns: file.names || undefined });
+}
+
 function screen(est, m) {
   if (!file) throw fail('no_file', '请先选择文件。');
   cancelled = false;
   view = null;
-  if (m.chunk >= 100 && m.chunk <= 100000) CHUNK = Math.round(m.chunk);
-  var total = file.records.length;
-  var b = { defaults: defaultsOf(m), state: new Int8Array(total), amount: new Float64Array(total), failed: new Array(total),
-            missing: new Array(total), error: new Array(total), summary: F.newSummary(), done: 0 };
-  var STATES = { yes: 0, no: 1, unknown: 2, error: 3 };
-  function step(from) {
-    if (cancelled) return Promise.resolve({ cancelled: true, done: from, total: total });
-    if (from >= total) {
+  batch = null;
+  // ?slice= (tests): smaller slices, so that a cancel lands midway in a small file.
+  if (m.slice >= 4096 && m.slice <= (16 << 20)) SLICE = Math.round(m.slice);
+  var b = newBatch(defaultsOf(m), m.conditions);
+  return openSession(est, b, 'reasons').then(function (session) {
+    var step = function (out) {
+      take(b, out);
+      var table = session.takeTable();
+      if (table) b.table.push(table);
+    };
+    var run = file.format === 'XLSX' ? screenXlsx(session, b, step) : screenCsv(est, session, b, step);
+    return run.then(function (complete) {
+      if (complete === 'gb18030') {
+        session.close();
+        file.encoding = 'gb18030';
+        file.encodingLabel = 'GB18030';
+        return screen(est, m);
+      }
+      if (complete) {
+        step(session.finish());
+        var error = session.error;
+        if (error) throw fail('invalid_header', error);
+      }
+      session.close();
+      if (!complete) return { cancelled: true, done: b.row.length };
+      b.done = true;
       batch = b;
-      return labels(est, b).then(function (lab) {
-        b.labels = lab;
-        return { cancelled: false, done: total, total: total, summary: b.summary, labels: lab };
-      });
-    }
-    var to = Math.min(total, from + CHUNK);
-    return est.screenCsv(chunkText(from, to), b.defaults).then(function (out) {
-      var lines = out.split('\n');
-      if (lines.length - 1 !== to - from) {
-        throw fail('engine_failure', '计算引擎对第 ' + from + '–' + to + ' 条记录的回答条数不对（' + (lines.length - 1) + '）。');
-      }
-      for (var i = from; i < to; i++) {
-        var row = F.screenRow(lines[i - from]);
-        b.state[i] = STATES[row.state];
-        b.amount[i] = row.amountFen === null ? NaN : row.amountFen;
-        if (row.failed.length) b.failed[i] = row.failed;
-        if (row.missing.length) b.missing[i] = row.missing;
-        if (row.error) b.error[i] = row.error;
-        F.addToSummary(b.summary, row);
-      }
-      b.done = to;
-      postMessage({ progress: { done: to, total: total } });
-      // A task boundary: a cancel message waiting in the queue runs now.
-      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () { return step(to); });
+      return { cancelled: false, done: b.row.length, summary: b.summary };
+    }, function (e) {
+      session.close();
+      throw e;
     });
-  }
-  return step(0);
-}
-
-// A label for each failed condition: the clause it comes from (citation and
-// quote of the policy's text), read off the full answer of the first row
-// that failed it.
-function labels(est, b) {
-  var first = {};
-  for (var i = 0; i < b.failed.length; i++) {
-    var f = b.failed[i];
-    if (!f) continue;
-    for (var k = 0; k < f.length; k++) if (!(f[k] in first)) first[f[k]] = i;
-  }
-  var ids = Object.keys(first);
-  return Promise.all(ids.map(function (id) {
-    return explainText(est, first[id], b.defaults).then(function (text) {
-      var res = JSON.parse(text);
-      var c = (res.conditions || []).find(function (x) { return x.id === id; }) || {};
-      var cite = c.cite || {};
-      return { id: id, quote: cite.quote || '', where: [cite.doc_no, cite.clause].filter(Boolean).join(' '), example: c.text || '' };
-    });
-  })).then(function (list) {
-    var out = {};
-    list.forEach(function (l) { out[l.id] = l; });
-    return out;
   });
 }
 
-function explainText(est, index, defaults) {
-  var d = defaults || batch.defaults;
-  return est.screenCsv(file.engineHeader + '\n' + file.records[index], {
-    region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today, output: 'full',
-  }).then(function (t) { return t.replace(/\n$/, ''); });
+// A CSV's bytes slice by slice. A slice ends after a line break (in UTF-8 and
+// GB18030 alike a 0x0A byte is never part of a character), so each one can be
+// decoded, and later read again, on its own: `slices` maps where each starts
+// in the file to where it starts in the text the engine was fed.
+function screenCsv(est, session, b, step) {
+  var blob = file.blob;
+  var gb = file.encoding === 'gb18030';
+  var check = gb ? null : new TextDecoder('utf-8', { fatal: true });
+  var decoder = gb ? new TextDecoder('gb18030') : null;
+  var encoder = new TextEncoder();
+  var fed = 0;
+  function next(from) {
+    if (cancelled) return Promise.resolve(false);
+    if (from >= blob.size) return Promise.resolve(true);
+    return readSlice(blob, from, Math.min(blob.size, from + SLICE + 65536)).then(function (bytes) {
+      var end = bytes.length;
+      if (from + end < blob.size) {
+        var nl = bytes.lastIndexOf(10, SLICE);
+        end = nl >= 0 ? nl + 1 : Math.min(bytes.length, SLICE);
+      }
+      var piece = bytes.subarray(0, end);
+      b.slices.push({ file: from, fed: fed });
+      if (gb) {
+        piece = encoder.encode(decoder.decode(piece, { stream: true }));
+      } else {
+        try {
+          check.decode(piece, { stream: true });
+        } catch (notUtf8) {
+          // Plain ASCII at first, GB18030 further on: read it again as GB18030.
+          return 'gb18030';
+        }
+      }
+      fed += piece.length;
+      step(session.feed(piece));
+      progress(b.row.length, (from + end) / blob.size);
+      return yieldNow().then(function () { return next(from + end); });
+    });
+  }
+  return next(0);
+}
+
+function screenXlsx(session, b, step) {
+  return xlsxRows(file.buffer, function (rows) {
+    if (cancelled) return false;
+    step(session.feedRows(rows));
+    progress(b.row.length, null);
+    return yieldNow().then(function () { return !cancelled; });
+  }, function (done, total) {
+    progress(b.row.length, total ? done / total : null);
+    return yieldNow().then(function () { return !cancelled; });
+  }).then(function (r) { return !r.stopped; });
 }
 
 // ---- the table ----
 
-var STATE_NAMES = ['yes', 'no', 'unknown', 'error'];
-
-function firstPassthrough() {
-  for (var i = 0; i < file.columns.length; i++) if (file.columns[i].role === 'passthrough' && file.headers[i]) return i;
-  return -1;
+// The index, among the cells passed through, of the column the table names
+// units by (the first one with a header: 单位名称 in the template).
+function nameColumn() {
+  var k = 0;
+  for (var i = 0; i < file.columns.length; i++) {
+    if (file.columns[i].role !== 'passthrough') continue;
+    if (file.headers[i]) return { kept: k, header: file.headers[i] };
+    k++;
+  }
+  return null;
 }
 
-// The record indices a query shows, in its order (kept while the query stays the same).
+// The unit indices a query shows, in its order (kept while the query stays the same).
 function indices(q) {
   var key = JSON.stringify([q.state, q.reason, q.search, q.sort, q.dir]);
   if (view && view.key === key) return view.list;
   var list = [];
   var search = (q.search || '').trim();
   var want = STATE_NAMES.indexOf(q.state);
-  for (var i = 0; i < file.records.length; i++) {
-    if (want >= 0 && batch.state[i] !== want) continue;
-    if (q.reason && !(batch.failed[i] && batch.failed[i].indexOf(q.reason) >= 0)) continue;
-    if (search && file.records[i].indexOf(search) < 0) continue;
+  var b = batch;
+  for (var i = 0; i < b.row.length; i++) {
+    if (want >= 0 && b.state[i] !== want) continue;
+    if (q.reason && !(b.failed[i] && b.failed[i].indexOf(q.reason) >= 0)) continue;
+    if (search && b.kept[i].indexOf(search) < 0) continue;
     list.push(i);
   }
   var dir = q.dir === 'desc' ? -1 : 1;
+  // An open amount sorts by its lower candidate.
+  var amountOf = function (i) { return isNaN(b.amount[i]) ? b.low[i] : b.amount[i]; };
   if (q.sort === 'amount') {
-    list.sort(function (a, b) {
-      var x = batch.amount[a], y = batch.amount[b];
-      if (isNaN(x) !== isNaN(y)) return isNaN(x) ? 1 : -1;   // no amount last, either way
-      return (x === y || (isNaN(x) && isNaN(y)) ? a - b : (x - y) * dir);
+    list.sort(function (x, y) {
+      var a1 = amountOf(x), a2 = amountOf(y);
+      if (isNaN(a1) !== isNaN(a2)) return isNaN(a1) ? 1 : -1;   // no amount last, either way
+      return (a1 === a2 || (isNaN(a1) && isNaN(a2)) ? x - y : (a1 - a2) * dir);
     });
   } else if (q.sort === 'state') {
-    list.sort(function (a, b) { return (batch.state[a] - batch.state[b]) * dir || a - b; });
+    list.sort(function (x, y) { return (b.state[x] - b.state[y]) * dir || x - y; });
   } else if (dir < 0) {
     list.reverse();
   }
@@ -265,70 +374,71 @@ function indices(q) {
   return list;
 }
 
-function page(est, q) {
+function page(q) {
   if (!batch) throw fail('no_batch', '还没有筛查结果。');
+  var b = batch;
   var list = indices(q);
   var offset = Math.max(0, Math.min(q.offset || 0, Math.max(0, list.length - 1)));
-  var shown = list.slice(offset, offset + (q.limit || 50));
-  var nameAt = firstPassthrough();
-  var rows = shown.map(function (i) {
-    var cells = F.splitCells(file.records[i]);
-    var e = batch.error[i];
+  var name = nameColumn();
+  var rows = list.slice(offset, offset + (q.limit || 50)).map(function (i) {
+    var e = b.error[i];
     var col = e ? F.errorColumn(e, file.columns) : -1;
     return {
-      index: i, row: file.rowNumbers[i], name: nameAt >= 0 ? (cells[nameAt] || '') : '',
-      state: STATE_NAMES[batch.state[i]], amountFen: isNaN(batch.amount[i]) ? null : batch.amount[i],
-      failed: batch.failed[i] || [], error: e ? { code: e.code, message: e.message, column: col >= 0 ? file.headers[col] : '' } : null,
-      reasons: [],
+      index: i, row: b.row[i], name: name ? (b.kept[i].split('\u0000')[name.kept] || '') : '',
+      state: STATE_NAMES[b.state[i]], amountFen: isNaN(b.amount[i]) ? null : b.amount[i],
+      range: isNaN(b.low[i]) ? null : { low: b.low[i], high: b.high[i] },
+      failed: b.failed[i] || [], reasons: b.reasons[i] || [],
+      error: e ? { code: e.code, message: e.message, column: col >= 0 ? file.headers[col] : '' } : null,
     };
   });
-  var good = rows.filter(function (r) { return !r.error && (r.state === 'no' || r.state === 'unknown'); });
-  var done = Promise.resolve();
-  if (good.length) {
-    // The reasons' sentences, for the rows on screen only.
-    var d = batch.defaults;
-    done = est.screenCsv(file.engineHeader + '\n' + good.map(function (r) { return file.records[r.index]; }).join('\n'), {
-      region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today, output: 'reasons',
-    }).then(function (out) {
-      var lines = out.split('\n');
-      good.forEach(function (r, k) { r.reasons = F.screenRow(lines[k]).reasons; });
-    });
-  }
-  return done.then(function () {
-    return { total: list.length, offset: offset, rows: rows, nameHeader: nameAt >= 0 ? file.headers[nameAt] : '' };
+  return { total: list.length, offset: offset, rows: rows, nameHeader: name ? name.header : '' };
+}
+
+// One unit's full answer (only for a row someone opens): its record read
+// again from the file and answered by a session of its own.
+function explain(est, index) {
+  if (!batch) throw fail('no_batch', '还没有筛查结果。');
+  var b = batch;
+  var header = file.names || file.headers;
+  return openSession(est, b, 'full').then(function (session) {
+    var answered = function (out) {
+      session.close();
+      var line = out.split('\n')[0];
+      if (!line) throw fail('engine_failure', '第 ' + b.row[index] + ' 行没有读到。');
+      return JSON.parse(line);
+    };
+    session.feedRows([header]);
+    if (file.format === 'XLSX') {
+      var target = b.row[index];
+      var row = null;
+      return xlsxRows(file.buffer, function (rows, first) {
+        if (target >= first + rows.length) return true;
+        row = rows[target - first] || [];
+        return false;
+      }).then(function () { return answered(session.feedRows([row]) + session.finish()); });
+    }
+    return recordBytes(b, b.at[index]).then(function (bytes) { return answered(session.feed(bytes) + session.finish()); });
+  });
+}
+
+// The bytes, as the engine was fed them, from `at` to the end of its record
+// at the latest (a record is at most 64 KiB).
+function recordBytes(b, at) {
+  var k = b.slices.length - 1;
+  while (k > 0 && b.slices[k].fed > at) k--;
+  var s = b.slices[k];
+  var end = k + 1 < b.slices.length ? b.slices[k + 1].file + 65537 : file.blob.size;
+  return readSlice(file.blob, s.file, Math.min(file.blob.size, end)).then(function (bytes) {
+    if (file.encoding === 'gb18030') bytes = new TextEncoder().encode(new TextDecoder('gb18030').decode(bytes));
+    var from = at - s.fed;
+    var nl = bytes.indexOf(10, from);
+    // The record ends at the first line break outside quotes: the session
+    // reads that, so handing it up to 64 KiB more is enough.
+    return bytes.subarray(from, Math.min(bytes.length, Math.max(nl + 1, from + 65537)));
   });
 }
 
 // ---- export ----
-
-// The engine's table (estimate --csv): the row's own cells, then 是否符合,
-// 金额/分, 金额/元, 原因; the header as the file had it.
-function tableText(est) {
-  var d = batch.defaults;
-  var parts = [];
-  var resultHeader = null;
-  function step(from) {
-    if (from >= file.records.length) return Promise.resolve();
-    var to = Math.min(file.records.length, from + CHUNK);
-    return est.screenCsv(chunkText(from, to), {
-      region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today, output: 'table',
-    }).then(function (out) {
-      var nl = out.indexOf('\n');
-      if (!resultHeader) resultHeader = F.splitCells(out.slice(0, nl)).slice(-4);
-      parts.push(out.slice(nl + 1));
-      return step(to);
-    });
-  }
-  return step(0).then(function () {
-    if (!resultHeader) {
-      return est.screenCsv(file.engineHeader + '\n', { program: d.program, output: 'table' }).then(function (out) {
-        resultHeader = F.splitCells(out.replace(/\n$/, '')).slice(-4);
-        return F.csvLine(file.headers.concat(resultHeader)) + '\n';
-      });
-    }
-    return F.csvLine(file.headers.concat(resultHeader)) + '\n' + parts.join('');
-  });
-}
 
 var XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -337,22 +447,59 @@ function xlsxOf(sheets) {
   return UieXlsxWrite.writeWorkbook(sheets).toBlob();
 }
 
+// The facts whose cells are numbers (counts, integers, money): written to a
+// spreadsheet as numbers, so that SUM adds them.
+var NUMERIC = { count: true, integer: true, money: true };
+
+// The engine's table (estimate --csv) as spreadsheet cells: the result
+// columns' amounts as numbers, the facts' numbers as numbers, every other
+// cell as text — and text needs no ' before = + - @: a text cell never runs.
+function xlsxCells(rows, numeric, width) {
+  var plain = /^-?\d+(\.\d+)?$/;
+  return rows.map(function (row) {
+    return row.map(function (c, i) {
+      if (i >= width && (i === width + 1 || i === width + 2) && plain.test(c)) return { value: Number(c), type: Number, format: i === width + 2 ? '0.00' : '0' };
+      if (i < width && numeric[i] && plain.test(c.replace(/,/g, ''))) return { value: Number(c.replace(/,/g, '')), type: Number };
+      var text = c.length > 1 && c[0] === "'" && /^[=+\-@\t\r]/.test(c.slice(1)) ? c.slice(1) : c;
+      return { value: text, type: String };
+    });
+  });
+}
+
 function exportResults(est, m) {
   if (!batch) throw fail('no_batch', '还没有筛查结果。');
-  return tableText(est).then(function (csv) {
-    if (m.format !== 'xlsx') return new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' });
-    // Every cell as text, as the CSV has it (formulas already neutralised).
-    var data = F.splitRecords(csv, 0).records.map(function (r) {
-      return F.splitCells(r).map(function (c) { return { value: c, type: String }; });
+  var b = batch;
+  if (m.format !== 'xlsx') return new Blob(['\uFEFF'].concat(b.table), { type: 'text/csv;charset=utf-8' });
+  var questions = m.questions || [];
+  var numeric = file.columns.map(function (c) {
+    var q = c.role === 'fact' && questions.find(function (x) { return x.fact === c.fact; });
+    return !!(q && NUMERIC[q.type]);
+  });
+  var width = file.headers.length;
+  var data = [];
+  var at = 0;
+  function step() {
+    if (at >= b.table.length) return Promise.resolve();
+    var part = b.table[at++];
+    return est.csvRows(part).then(function (rows) {
+      var cells = xlsxCells(rows, numeric, width);
+      for (var k = 0; k < cells.length; k++) data.push(cells[k]);
+      progress(data.length, at / b.table.length);
+      return yieldNow().then(step);
     });
-    return xlsxOf([{ data: data, sheet: '筛查结果', stickyRowsCount: 1 }]);
+  }
+  return step().then(function () {
+    return xlsxOf([{ data: data, sheet: '筛查结果', stickyRowsCount: 1,
+                     columns: data[0].map(function (c, i) { return { width: i === 0 ? 28 : i >= width + 4 ? 60 : 14 }; }) }]);
   });
 }
 
 function template(est, m) {
   var t = F.templateRows(m.questions, 'zh');
-  if (m.format !== 'xlsx') return new Blob(['\uFEFF' + t.rows.map(function (r) { return F.csvLine(r); }).join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
-  var cells = function (rows) { return rows.map(function (r) { return r.map(function (c) { return { value: F.neutralise(c), type: String }; }); }); };
+  if (m.format !== 'xlsx') {
+    return est.csvText(t.rows).then(function (csv) { return new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }); });
+  }
+  var cells = function (rows) { return rows.map(function (r) { return r.map(function (c) { return { value: c, type: String }; }); }); };
   return xlsxOf([
     { data: cells(t.rows), sheet: '单位', stickyRowsCount: 1, columns: t.rows[0].map(function (h) { return { width: Math.max(12, Math.min(40, h.length * 2)) }; }) },
     { data: cells(t.notes), sheet: '填写说明', columns: [{ width: 44 }, { width: 44 }, { width: 60 }, { width: 24 }] },
@@ -365,8 +512,8 @@ var OPS = {
   load: load,
   remap: function (est, m) { return columns(est, m.program, m.mapping); },
   screen: screen,
-  page: function (est, m) { return page(est, m.query || {}); },
-  explain: function (est, m) { return explainText(est, m.index).then(JSON.parse); },
+  page: function (est, m) { return page(m.query || {}); },
+  explain: function (est, m) { return explain(est, m.index); },
   export: exportResults,
   template: template,
 };

@@ -1,7 +1,7 @@
 // The screening page (批量筛查): an office screens every insured unit of its
-// file at once. The page draws; the Worker (screen-worker.js) reads the file,
-// runs the engine's screening path in chunks and holds the answers, so the
-// page stays responsive with 10^5 rows. What a column holds, what a cell
+// file at once. The page draws; the Worker (screen-worker.js) streams the file
+// through the engine's batch session and holds the answers, so the page stays
+// responsive with 10^5 rows. What a column holds, what a cell
 // means and what a unit gets are the engine's answers, as `estimate --csv`
 // gives them; the words and the summary come from the shared layer.
 //
@@ -57,12 +57,15 @@ const s = {
   program: 'stabilization_refund',
   province: '', city: '', date: F.today(), policy: '',
   questions: [],
-  file: null,          // what the Worker read: name, format, encoding, headers, rows, columns, needsMapping
+  conditions: [],      // each condition's own name (questions().conditions): the reasons' bars and filter
+  scope: null,         // F.policyState of the scope: the policy, whether in force, the latest to offer
+  file: null,          // what the Worker read: name, format, encoding, size, headers, columns, needsMapping (rows once screened)
   mapping: null,       // column index → fact id / role / '' (passed through), after the mapping step
   mappingOpen: false,
   error: null,         // { where: 'scope'|'file'|'screen', message }
-  progress: null,      // { done, total } while screening
-  result: null,        // { summary, labels, done, total }
+  progress: null,      // { done, fraction } while screening (fraction null: not known)
+  busy: null,          // a long step other than screening (the export), for its status line
+  result: null,        // { summary, done } once screened
   query: { state: '', reason: '', search: '', sort: 'row', dir: 'asc', offset: 0 },
   page: null,
   timing: {},          // for scripts/screen-speed.mjs: when the file arrived, when the summary was drawn
@@ -107,6 +110,7 @@ function scopeStep() {
       policies.length ? field('政策', 'policy', select('policy', policies.map((p) => ({ value: p.id, label: p.label })), s.policy,
         (e) => { s.policy = e.target.value; scopeChanged(); })) : null),
     h('p', { class: 'hint' }, '文件中如有“地区代码 (region)”“日期 (date)”“政策 (policy)”列，逐行以文件为准。'),
+    noPolicyNotice(),
     errorBlock('scope'),
     h('h3', {}, '导入模板'),
     h('p', {}, '模板的列名写明了每一项对应的字段，第二行是示例（筛查前请删除）。单位名称、统一社会信用代码、备注等其他列会原样保留在结果里。'),
@@ -118,6 +122,27 @@ function scopeStep() {
         h('thead', {}, h('tr', {}, ['列名', '可填的值', '是否必填'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, columns.map((col) => h('tr', {}, h('td', {}, col.header), h('td', {}, col.allowed),
           h('td', {}, col.required ? '必填' : '可不填'))))))) : null);
+}
+
+// The single page's rule: a date with no policy in force stops here, and the
+// latest policy is offered (the office decides whether to screen under it).
+function noPolicyNotice() {
+  const st = s.scope;
+  if (!st || st.inForce || !region()) return null;
+  const p = st.offer;
+  return h('div', { class: 'notice', role: 'status', id: 'no-policy' },
+    h('p', {}, `${s.date} 这一天，所选地区没有正在执行的${programTitle()}政策，按这一天筛查会全部出错。`),
+    p ? h('p', {}, '最近的一份是：', h('strong', {}, p.title), `（${p.docNo}，${p.validity}）。`) : null,
+    p ? h('div', { class: 'actions' }, button(`按这份政策筛查`, () => { s.policy = p.id; scopeChanged(); }, 'primary', { id: 'use-latest' })) : null);
+}
+
+function programTitle() {
+  const p = s.catalog && s.catalog.programs.find((x) => x.id === s.program);
+  return p ? p.title : '';
+}
+
+function screenable() {
+  return region() && (!s.scope || s.scope.inForce || s.policy);
 }
 
 function fileStep() {
@@ -141,12 +166,17 @@ function fileStep() {
     errorBlock('file'),
     s.reading ? h('p', { role: 'status', id: 'reading' }, `正在读取 ${s.reading}…`) : null,
     f ? h('p', { class: 'file-info', id: 'file-info' },
-      `${f.name}：${f.format}${f.format === 'CSV' ? `，${f.encoding}` : ''}，${f.rows.toLocaleString('zh-CN')} 行数据，${f.headers.length} 列`) : null,
+      `${f.name}：${f.format}${f.format === 'CSV' ? `，${f.encoding}` : ''}，${sizeText(f.size)}，${f.headers.length} 列`,
+      s.result ? `，${s.result.done.toLocaleString('zh-CN')} 户` : '') : null,
     f && !s.mappingOpen && !f.needsMapping ? button('调整列的对应', () => { s.mappingOpen = true; render(); }, 'link', { id: 'open-mapping' }) : null,
     f && (s.mappingOpen || f.needsMapping) ? mappingStep() : null,
     f && !f.needsMapping && !s.mappingOpen && !s.progress
       ? h('div', { class: 'actions' }, button(s.result ? '重新筛查' : '开始筛查', startScreening, 'primary', { id: 'start' }))
       : null);
+}
+
+function sizeText(bytes) {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
 const ROLE_WORDS = { fact: '字段', region: '地区代码', date: '日期', program: '项目', policy: '政策', passthrough: '原样保留',
@@ -155,8 +185,9 @@ const ROLE_WORDS = { fact: '字段', region: '地区代码', date: '日期', pro
 function mappingStep() {
   const f = s.file;
   const choices = F.mappingChoices(s.questions, 'zh');
+  // The engine's reading, or its best guess for a misspelt header: preselected, to confirm.
   const current = (c) => (s.mapping && c.index in s.mapping ? s.mapping[c.index]
-    : c.role === 'fact' ? c.fact : ['region', 'date', 'program', 'policy'].includes(c.role) ? c.role : '');
+    : c.role === 'fact' || (c.role === 'misspelt' && c.fact) ? c.fact : ['region', 'date', 'program', 'policy'].includes(c.role) ? c.role : '');
   const pickers = f.columns.map((c) => {
     const id = `map-${c.index}`;
     return h('tr', { 'data-column': c.index },
@@ -169,21 +200,28 @@ function mappingStep() {
   return h('div', { class: 'mapping', id: 'mapping' },
     h('h3', {}, '列的对应'),
     f.needsMapping ? h('p', { class: 'notice', role: 'status' },
-      f.columns.some((c) => c.role === 'fact') ? '有的列名看不懂或重复了：请为每一列选择它对应的字段，或选“不使用”。'
-        : '没有找到任何能识别的列名：请为每一列选择它对应的字段（可下载模板对照）。') : null,
+      f.columns.some((c) => c.role === 'misspelt') ? '有的列名和字段名只差一点：已按最接近的字段预选，请逐列确认（不对的改掉，或选“不使用”）。'
+        : f.columns.some((c) => c.role === 'fact') ? '有的列名重复了：请为每一列选择它对应的字段，或选“不使用”。'
+          : '没有找到任何能识别的列名：请为每一列选择它对应的字段（可下载模板对照）。') : null,
     h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
       h('thead', {}, h('tr', {}, ['文件中的列', '识别为', '对应到'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, pickers))),
     h('div', { class: 'actions' }, button('按此对应开始筛查', applyMapping, 'primary', { id: 'apply-mapping' })));
 }
 
+function progressText(p) {
+  return `已筛查 ${p.done.toLocaleString('zh-CN')} 户${p.fraction === null ? '' : `（文件已读 ${Math.round(p.fraction * 100)}%）`}`;
+}
+
 function progressStep() {
   const p = s.progress;
-  const pct = p.total ? Math.round((p.done / p.total) * 100) : 0;
+  // Without a known fraction (an XLSX's rows as they come) the bar is indeterminate.
+  const bar = p.fraction === null ? h('progress', { id: 'progress', 'aria-labelledby': 'progress-h' })
+    : h('progress', { id: 'progress', max: '1000', value: String(Math.round(p.fraction * 1000)), 'aria-labelledby': 'progress-h' });
   return h('section', { class: 'step', 'aria-labelledby': 'progress-h' },
-    h('h2', { id: 'progress-h' }, '正在筛查…'),
-    h('progress', { id: 'progress', max: String(p.total || 1), value: String(p.done), 'aria-labelledby': 'progress-h' }),
-    h('p', { role: 'status', id: 'progress-text' }, `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}（${pct}%）`),
+    h('h2', { id: 'progress-h' }, '正在读取并筛查…'),
+    bar,
+    h('p', { role: 'status', id: 'progress-text' }, progressText(p)),
     button('取消', () => worker.postMessage({ op: 'cancel' }), 'secondary', { id: 'cancel' }));
 }
 
@@ -199,10 +237,9 @@ function bars(list, cls, onpick) {
 
 function summaryStep() {
   const r = s.result;
-  const labels = {};
-  for (const id of Object.keys(r.labels || {})) labels[id] = r.labels[id].quote || r.labels[id].example || id;
-  const v = F.summaryView(r.summary, { lang: 'zh', labels, questions: s.questions });
-  const reasonBars = v.reasons.map((b) => ({ ...b, where: (r.labels[b.id] || {}).where, title: (r.labels[b.id] || {}).example }));
+  const v = F.summaryView(r.summary, { lang: 'zh', conditions: s.conditions, questions: s.questions });
+  const cite = (id) => F.citeView((s.conditions.find((c) => c.id === id) || {}).cite);
+  const reasonBars = v.reasons.map((b) => ({ ...b, where: (cite(b.id) || {}).where, title: (cite(b.id) || {}).quote }));
   const count = (cls, label, n, state) => h('li', { class: cls },
     h('span', { class: 'n', id: `count-${cls}` }, n.toLocaleString('zh-CN')), button(label, () => filterBy({ state, reason: '' }), 'link'));
   return h('section', { class: 'step', 'aria-labelledby': 'summary-h', id: 'summary' },
@@ -211,13 +248,19 @@ function summaryStep() {
       count('total', '全部单位', v.total, ''), count('yes', '符合条件', v.yes, 'yes'), count('no', '不符合', v.no, 'no'),
       count('unknown', '待定（缺少数据）', v.unknown, 'unknown'), count('error', '数据有误', v.error, 'error')),
     h('p', { class: 'total' }, '符合条件单位的测算金额合计：', h('span', { class: 'yuan', id: 'total-amount', 'data-fen': String(r.summary.amountFen) }, v.amount.yuan),
-      v.amount.wan ? `（${v.amount.wan}）` : null),
+      v.amount.wan ? `（${v.amount.wan}）` : null, v.open ? '（不含下面金额待定的单位）' : null),
+    // Eligible, the amount one of two: counted and shown as such, never left out silently.
+    v.open ? h('p', { class: 'open-amount', id: 'open-amount' },
+      `另有 ${v.open.toLocaleString('zh-CN')} 户符合条件，但金额取决于没有填写的企业规模（大型或中小微）：合计在 `,
+      h('span', { class: 'yuan', 'data-fen': String(r.summary.openLowFen) }, v.openLow.yuan), ' 到 ',
+      h('span', { class: 'yuan', 'data-fen': String(r.summary.openHighFen) }, v.openHigh.yuan), ' 之间；导出的“可能金额”列逐户列出两种金额。') : null,
     reasonBars.length ? [h('h3', { id: 'reasons-h' }, '不符合的原因（点击查看这些单位）'), bars(reasonBars, 'reasons', (id) => filterBy({ state: 'no', reason: id }))] : null,
     v.missing.length ? [h('h3', {}, '待定单位缺少的数据'), bars(v.missing, 'missing', null)] : null,
     h('div', { class: 'actions' },
       button('导出结果（CSV）', () => exportResults('csv'), 'secondary', { id: 'export-csv' }),
       button('导出结果（XLSX）', () => exportResults('xlsx'), 'secondary', { id: 'export-xlsx' })),
-    h('p', { class: 'hint' }, '导出的文件包含原有各列，加上是否符合、金额（分、元）和原因；以 = + - @ 开头的单元格前加了 \'，表格软件不会把它当作公式执行。'),
+    s.busy ? h('p', { role: 'status', id: 'busy' }, s.busy) : null,
+    h('p', { class: 'hint' }, '导出的文件包含原有各列，加上是否符合、金额（分、元）、可能金额和原因；CSV 中以 = + - @ 开头的单元格前加了 \'，表格软件不会把它当作公式执行（XLSX 中这些单元格是文本，不需要）。'),
     errorBlock('screen'));
 }
 
@@ -230,10 +273,11 @@ function tableStep() {
   const sortState = (key) => (q.sort === key ? (q.dir === 'asc' ? 'ascending' : 'descending') : null);
   const rows = p ? p.rows.map((r) => h('tr', { 'data-index': r.index, 'data-state': r.state },
     h('td', { class: 'num' }, String(r.row)),
-    h('td', {}, r.name),
-    h('td', {}, h('span', { class: `state ${r.state}` }, F.stateText(r.state, 'zh'))),
-    h('td', { class: 'num' }, r.amountFen === null ? '' : F.moneyText(r.amountFen, 'zh').yuan),
-    h('td', {}, r.error
+    h('td', { class: 'name' }, r.name),
+    h('td', {}, h('span', { class: `state ${r.state}` }, F.stateText(r.state, 'zh', s.catalog)), r.range ? h('span', { class: 'open' }, '（金额待定）') : null),
+    h('td', { class: 'num' }, r.amountFen !== null ? F.moneyText(r.amountFen, 'zh').yuan
+      : r.range ? `${F.moneyText(r.range.low, 'zh').yuan}–${F.moneyText(r.range.high, 'zh').yuan}` : ''),
+    h('td', { class: 'reasons' }, r.error
       ? h('span', { class: 'cell-error' }, `第 ${r.row} 行${r.error.column ? `「${r.error.column}」列` : ''}：${r.error.message}`)
       : r.reasons.join('；')),
     h('td', {}, r.error ? null : button('详情', () => explain(r), 'link', { 'aria-label': `详情：第 ${r.row} 行` })))) : [];
@@ -244,7 +288,7 @@ function tableStep() {
       field('结果', 'filter-state', select('filter-state', [{ value: '', label: '全部' }, { value: 'yes', label: '符合' }, { value: 'no', label: '不符合' },
         { value: 'unknown', label: '待定' }, { value: 'error', label: '数据有误' }], q.state, (e) => filterBy({ state: e.target.value })) ),
       field('不符合的条件', 'filter-reason', select('filter-reason', [{ value: '', label: '全部' }].concat(reasons.map((id) => ({
-        value: id, label: ((s.result.labels || {})[id] || {}).quote || id }))), q.reason, (e) => filterBy({ reason: e.target.value }))),
+        value: id, label: F.conditionLabel(id, s.conditions, 'zh') }))), q.reason, (e) => filterBy({ reason: e.target.value }))),
       field('查找（单位名称、代码等）', 'filter-search', h('input', { type: 'text', id: 'filter-search', value: q.search,
         onchange: (e) => filterBy({ search: e.target.value }) }))),
     h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'results' },
@@ -328,6 +372,8 @@ function scopeChanged() {
 async function loadQuestions() {
   const r = await ask('questions', { request: { region: region() || '000000', date: s.date, program: s.program, facts: {}, ...(s.policy ? { policy: s.policy } : {}) } });
   s.questions = r.ok ? r.questions : [];
+  s.conditions = r.ok ? r.conditions || [] : [];
+  s.scope = F.policyState(r, s.policy, 'zh');
 }
 
 function downloadTemplate(format) {
@@ -354,7 +400,7 @@ function readFile(f) {
     }
     s.timing.read = performance.now();
     render();
-    if (!s.file.needsMapping && region()) await startScreening();
+    if (!s.file.needsMapping && screenable()) await startScreening();
     else if (!region()) {
       s.error = { where: 'scope', message: '请先选择省份（和城市），再开始筛查。' };
       render();
@@ -384,28 +430,31 @@ function applyMapping() {
 function startScreening() {
   return guarded('screen', async () => {
     if (!region()) throw new Error('请先选择省份（和城市），再开始筛查。');
+    if (!screenable()) throw new Error('这一天没有正在执行的政策：请改日期，或在上面选“按这份政策筛查”。');
     s.result = null;
     s.page = null;
-    s.progress = { done: 0, total: s.file.rows };
+    s.progress = { done: 0, fraction: 0 };
     render();
     let last = 0;
     onProgress = (p) => {
+      const indeterminate = (s.progress.fraction === null) !== (p.fraction === null);
       s.progress = p;
+      if (indeterminate) render();
       const now = performance.now();
       if (now - last < 100) return;   // a frame now and then is enough
       last = now;
       const bar = document.getElementById('progress');
-      if (bar) bar.value = p.done;
+      if (bar && p.fraction !== null) bar.value = Math.round(p.fraction * 1000);
       const text = document.getElementById('progress-text');
-      if (text) text.textContent = `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}（${Math.round((p.done / p.total) * 100)}%）`;
+      if (text) text.textContent = progressText(p);
     };
-    const r = await ask('screen', { defaults: defaults(), chunk: Number(query.get('chunk')) || 0 });
+    const r = await ask('screen', { defaults: defaults(), conditions: s.conditions, slice: Number(query.get('slice')) || 0 });
     onProgress = null;
     s.progress = null;
     s.result = r.summary ? r : { ...r, summary: null };
     if (!r.summary) {   // cancelled
       s.result = null;
-      s.error = { where: 'file', message: `已取消筛查（已完成 ${r.done.toLocaleString('zh-CN')} / ${r.total.toLocaleString('zh-CN')} 行）。` };
+      s.error = { where: 'file', message: `已取消筛查（已筛查 ${r.done.toLocaleString('zh-CN')} 户，结果没有保留）。` };
       render();
       return;
     }
@@ -452,8 +501,15 @@ function explain(r) {
 
 function exportResults(format) {
   return guarded('screen', async () => {
-    const blob = await ask('export', { format });
-    download(blob, `筛查结果-${stamp()}.${format}`);
+    s.busy = format === 'xlsx' ? '正在生成 XLSX…' : null;
+    render();
+    try {
+      const blob = await ask('export', { format, questions: s.questions });
+      download(blob, `筛查结果-${stamp()}.${format}`);
+    } finally {
+      s.busy = null;
+      render();
+    }
   });
 }
 

@@ -1,8 +1,9 @@
 /*
  * The shared layer's screening columns (issue 10), for the screening page
- * (web/screen.html) and its Worker: the template's columns, CSV records and
- * cells as the engine reads them, the engine's screening lines as table
- * rows, and the summary. A separate file so that the single-estimate page
+ * (web/screen.html) and its Worker: the template's columns, spreadsheet
+ * values as the engine reads them, the engine's screening rows as table
+ * rows, and the summary. CSV is read and written by the engine alone (its
+ * batch session, Estimator#csvRows and #csvText). A separate file so that the single-estimate page
  * and the mini-program, which load uie-front.js, do not download it; it adds
  * its functions to that layer (UieFront) and keeps its rules: no DOM, no
  * Node APIs, no module syntax, no eval, ES2017.
@@ -18,16 +19,13 @@
 
   const { WORDS, words, optionsOf, optionLabel, exampleInteger, numberText, factOfPath, moneyText } = F;
 
-  // For the screening page (批量筛查, web/screen.html) and its Worker: the
-  // template's columns, CSV records and cells as the engine reads them, the
-  // engine's screening lines as table rows, and the summary. The engine reads
-  // the cells itself (Engine::screen_csv: 是/否, "56,789.12", option labels,
-  // 2024/06/01) and recognises the headers (Engine::csv_columns), so what the
-  // page screens is exactly what `estimate --csv` screens.
+  // The engine reads the cells itself (是/否, "56,789.12", option labels,
+  // 2024/06/01), recognises the headers (Engine::csv_columns) and writes the
+  // table with its words (rules/messages.json: the catalog's table_words), so
+  // what the page screens and exports is exactly what `estimate --csv` does.
 
   const SCREEN_WORDS = {
     zh: {
-      state: { yes: '是', no: '否', unknown: '待定', error: '出错' },
       unitName: '单位名称', creditCode: '统一社会信用代码', remark: '备注',
       exampleName: '示例单位（筛查前请删除本行）', exampleCode: '91140000MA0XXXXXXX', exampleRemark: '',
       required: '必填', optional: '可不填（不填按政策的默认处理）', passthrough: '原样保留，不参与计算',
@@ -41,7 +39,6 @@
       ignore: '不使用（原样保留）', region: '地区代码 (region)', date: '日期 (date)', program: '项目 (program)', policy: '政策 (policy)',
     },
     en: {
-      state: { yes: 'yes', no: 'no', unknown: 'undecided', error: 'error' },
       unitName: 'Unit name', creditCode: 'Unified social credit code', remark: 'Remark',
       exampleName: 'Example unit (delete this row before screening)', exampleCode: '91140000MA0XXXXXXX', exampleRemark: '',
       required: 'required', optional: 'optional (left empty: the policy’s default)', passthrough: 'kept as it is, not used',
@@ -121,95 +118,6 @@
     return { rows: [header, example], notes };
   }
 
-  /** A cell as the engine reads it: quoted when it holds a comma, a quote or a line break. */
-  function csvRaw(text) {
-    const t = String(text === undefined || text === null ? '' : text);
-    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  }
-
-  /** A cell that starts with = + - @ (or a tab or CR) gets a leading ', so no spreadsheet runs it as a formula. */
-  function neutralise(text) {
-    const t = String(text === undefined || text === null ? '' : text);
-    return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-  }
-
-  /** A cell for an exported CSV: neutralised, then quoted (exactly as estimate --csv writes its cells). */
-  function csvCell(text) {
-    const t = String(text === undefined || text === null ? '' : text);
-    const formula = /^[=+\-@\t\r]/.test(t);
-    return formula || /[",\r\n]/.test(t) ? `"${formula ? "'" : ''}${t.replace(/"/g, '""')}"` : t;
-  }
-
-  function csvLine(cells, raw) {
-    return cells.map(raw ? csvRaw : csvCell).join(',');
-  }
-
-  /**
-   * The records of CSV text from `from`: whole lines outside quotes, a CR
-   * before the line break dropped, at most `limit` records. Returns
-   * { records, next } (next: where the rest starts; text.length at the end).
-   * A quote that is never closed takes the rest of the text, as the engine's
-   * reader does.
-   */
-  function splitRecords(text, from, limit) {
-    const records = [];
-    let i = from || 0;
-    const max = limit || Infinity;
-    while (i < text.length && records.length < max) {
-      let j = i;
-      let quoted = false;
-      for (;;) {
-        const nl = text.indexOf('\n', j);
-        const end = nl < 0 ? text.length : nl;
-        let q = text.indexOf('"', j);
-        while (q >= 0 && q < end) {
-          quoted = !quoted;
-          q = text.indexOf('"', q + 1);
-        }
-        if (!quoted || nl < 0) {
-          let rec = text.slice(i, end);
-          if (rec.endsWith('\r')) rec = rec.slice(0, -1);
-          records.push(rec);
-          i = nl < 0 ? text.length : nl + 1;
-          break;
-        }
-        j = nl + 1;
-      }
-    }
-    return { records, next: i };
-  }
-
-  /** The cells of one record (RFC 4180: "" inside quotes; a stray quote in an unquoted cell is kept). */
-  function splitCells(record) {
-    if (record.indexOf('"') < 0) return record.split(',');
-    const cells = [];
-    let cell = '';
-    let quoted = false;
-    let wasQuoted = false;
-    for (let k = 0; k < record.length; k++) {
-      const c = record[k];
-      if (quoted) {
-        if (c === '"' && record[k + 1] === '"') { cell += '"'; k++; } else if (c === '"') quoted = false; else cell += c;
-      } else if (c === '"' && cell === '' && !wasQuoted) {
-        quoted = wasQuoted = true;
-      } else if (c === ',') {
-        cells.push(cell);
-        cell = '';
-        wasQuoted = false;
-      } else {
-        cell += c;
-      }
-    }
-    cells.push(cell);
-    return cells;
-  }
-
-  /** A record with nothing but empty cells, which the engine answers with nothing. */
-  function isBlankRecord(record) {
-    if (!/^[\s,"]*$/.test(record)) return false;
-    return splitCells(record).every((c) => c.trim() === '');
-  }
-
   /**
    * A spreadsheet cell's value (the XLSX reader's: string, number, boolean,
    * Date, null) as the text the engine reads: a date as YYYY-MM-DD, a boolean
@@ -266,49 +174,65 @@
 
   /**
    * One answer of the screening path (a compact line, as text or parsed) as a
-   * table row: { state: 'yes'|'no'|'unknown'|'error', amountFen, failed,
-   * missing, reasons, error }.
+   * table row: { state: 'yes'|'no'|'unknown'|'error', amountFen, candidates
+   * ({large, sme} fen: the amount is one of them), failed, missing, reasons,
+   * error, row, kept, at } (the last three from the page's rows: the row of
+   * the file, the cells passed through, where a CSV record starts).
    */
   function screenRow(line) {
     const r = typeof line === 'string' ? JSON.parse(line) : line;
+    const where = { row: r.row === undefined ? null : r.row, kept: r.kept || [], at: r.at === undefined ? null : r.at };
     if (r && r.ok === false) {
-      return { state: 'error', amountFen: null, failed: [], missing: [], reasons: [], error: r.error || {} };
+      return { state: 'error', amountFen: null, candidates: null, failed: [], missing: [], reasons: [], error: r.error || {}, ...where };
     }
     return {
       state: r.eligible === true ? 'yes' : r.eligible === false ? 'no' : 'unknown',
       amountFen: Number.isSafeInteger(r.amount_fen) ? r.amount_fen : null,
-      failed: r.failed || [], missing: r.missing || [], reasons: r.reasons || [], error: null,
+      candidates: r.candidates && Number.isSafeInteger(r.candidates.large) && Number.isSafeInteger(r.candidates.sme) ? r.candidates : null,
+      failed: r.failed || [], missing: r.missing || [], reasons: r.reasons || [], error: null, ...where,
     };
   }
 
-  /** The word of a row's state, as the engine's table writes it (是 / 否 / 待定 / 出错). */
-  function stateText(state, lang) {
-    return screenWords(lang).state[state] || '';
+  /** The word of a row's state, as the engine's table writes it (the catalog's table_words: 是 / 否 / 待定 / 出错). */
+  function stateText(state, lang, catalog) {
+    const words = catalog && (lang === 'en' ? catalog.table_words_en : catalog.table_words);
+    return (words && words[state]) || '';
   }
 
   function newSummary() {
-    return { total: 0, yes: 0, no: 0, unknown: 0, error: 0, amountFen: 0, failed: {}, missing: {} };
+    return { total: 0, yes: 0, no: 0, unknown: 0, error: 0, amountFen: 0, open: 0, openLowFen: 0, openHighFen: 0, failed: {}, missing: {} };
   }
 
-  /** Counts one row into the summary: its state, its amount (eligible rows), each failed condition, each missing fact. */
+  /**
+   * Counts one row into the summary: its state, its amount (eligible rows;
+   * one whose amount is one of two candidates counts as open, with the range
+   * of such amounts), each failed condition, each missing fact.
+   */
   function addToSummary(sum, row) {
     sum.total += 1;
     sum[row.state] += 1;
     if (row.state === 'yes' && row.amountFen !== null) sum.amountFen += row.amountFen;
+    if (row.state === 'yes' && row.amountFen === null && row.candidates) {
+      sum.open += 1;
+      sum.openLowFen += Math.min(row.candidates.large, row.candidates.sme);
+      sum.openHighFen += Math.max(row.candidates.large, row.candidates.sme);
+    }
     if (row.state === 'no') for (const id of row.failed) sum.failed[id] = (sum.failed[id] || 0) + 1;
     if (row.state === 'unknown') for (const f of row.missing) sum.missing[f] = (sum.missing[f] || 0) + 1;
     return sum;
   }
 
   /**
-   * What the summary shows: the counts, the total amount (moneyText), and
-   * the reasons for "not eligible" as bars, most frequent first: { id,
-   * label (labels[id] or the id), count, share of the not-eligible rows };
-   * likewise the facts most often missing (labelled from `questions`).
+   * What the summary shows: the counts, the total amount (moneyText), the
+   * eligible units whose amount is open (two candidates: their count and the
+   * range of their sum), and the reasons for "not eligible" as bars, most
+   * frequent first: { id, label (the condition's own name from the
+   * questions' `conditions`, else the id), count, share of the not-eligible
+   * rows }; likewise the facts most often missing (labelled from `questions`).
    */
   function summaryView(sum, opts) {
     const o = opts || {};
-    const labels = o.labels || {};
+    const en = o.lang === 'en';
     const bars = (counts, of, label) => Object.keys(counts)
       .map((id) => ({ id, label: label(id), count: counts[id], share: of ? counts[id] / of : 0 }))
       .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
@@ -316,14 +240,21 @@
     return {
       total: sum.total, yes: sum.yes, no: sum.no, unknown: sum.unknown, error: sum.error,
       amount: moneyText(sum.amountFen, o.lang),
-      reasons: bars(sum.failed, sum.no, (id) => labels[id] || id),
-      missing: bars(sum.missing, sum.unknown, (f) => (q(f) ? (o.lang === 'en' ? q(f).label_en || q(f).label : q(f).label) : f)),
+      open: sum.open, openLow: moneyText(sum.openLowFen, o.lang), openHigh: moneyText(sum.openHighFen, o.lang),
+      reasons: bars(sum.failed, sum.no, (id) => conditionLabel(id, o.conditions, o.lang)),
+      missing: bars(sum.missing, sum.unknown, (f) => (q(f) ? (en ? q(f).label_en || q(f).label : q(f).label) : f)),
     };
   }
 
+  /** A condition's name (the questions' `conditions`), for bars and filters; the id where none is known. */
+  function conditionLabel(id, conditions, lang) {
+    const c = (conditions || []).find((x) => x.id === id);
+    if (!c) return id;
+    return (lang === 'en' && c.label_en) || c.label || id;
+  }
+
   return Object.assign(F, {
-    SCREEN_WORDS, screeningColumns, templateRows, csvRaw, csvCell, csvLine, neutralise, splitRecords, splitCells,
-    isBlankRecord, cellText, mappedHeader, mappingChoices, needsMapping, errorColumn, screenRow, stateText,
-    newSummary, addToSummary, summaryView,
+    SCREEN_WORDS, screeningColumns, templateRows, cellText, mappedHeader, mappingChoices, needsMapping, errorColumn,
+    screenRow, stateText, newSummary, addToSummary, summaryView, conditionLabel,
   });
 });
