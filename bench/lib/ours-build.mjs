@@ -11,7 +11,8 @@ export const SITE_DIR = join(BUILD, 'wasm/site');
 export const NATIVE_CLI = join(BUILD, 'native/estimate');
 const GLUE = join(WASM_DIR, 'estimator.js');
 const WASM = join(WASM_DIR, 'estimator.wasm');
-const FACADE = join(REPO, 'wasm/js/estimator-api.js');
+// The facade and its batch methods (estimator-batch.js extends estimator-api.js).
+const FACADE = [join(REPO, 'wasm/js/estimator-api.js'), join(REPO, 'wasm/js/estimator-batch.js')];
 
 export function wasmMissing() {
   return existsSync(WASM) && existsSync(GLUE) ? null : `no wasm build in ${WASM_DIR} (cmake --preset wasm && cmake --build --preset wasm)`;
@@ -24,7 +25,8 @@ export function wasmExportMissing(name) {
 }
 
 export function facadeMethodMissing(name) {
-  return wasmMissing() ?? (readFileSync(FACADE, 'utf8').includes(name) ? null : `${name}() not in wasm/js/estimator-api.js yet`);
+  const found = FACADE.some((f) => existsSync(f) && readFileSync(f, 'utf8').includes(name));
+  return wasmMissing() ?? (found ? null : `${name}() not in wasm/js/estimator-api.js or estimator-batch.js yet`);
 }
 
 const require = createRequire(import.meta.url);

@@ -96,7 +96,7 @@ export function report(R) {
     }
     row('screening', `${j.name} (${j.n.toLocaleString('en-US')} units)`, { per: fmtTime(ns), rate: fmtRate(ns), mem, agrees: agreement(j.benchRuns, failures, j.id) });
   }
-  for (const s of pick(R.screens, ['wasm-csv', 'wasm-jsonl', 'api-csv'])) {
+  for (const s of pick(R.screens, ['wasm-csv', 'wasm-jsonl', 'api-csv', 'api-session'])) {
     if (s.skipped) { skip('screening', s); continue; }
     const ns = perProcess(s.benchRuns);
     S[`${s.id}_ns`] = ns;
@@ -149,6 +149,8 @@ export function report(R) {
   target('wasm screening ÷ fastest other peer (ZEN, json-rules-engine)', scr && ratio(scr, Math.min(...others)), times(scr && ratio(scr, Math.min(...others))), '< 1×', scr < Math.min(...others));
   const ups = S['native-screen-csv_ns'] && 1e9 / S['native-screen-csv_ns'];
   target('native screened units per second, one core (CSV)', ups, fmtRate(S['native-screen-csv_ns']), '≥ 1,000,000/s', ups >= 1e6);
+  // Issue 16: the batch session.
+  target('native screened units per second, one core (CSV), issue 16', ups, fmtRate(S['native-screen-csv_ns']), '≥ 2,000,000/s', ups >= 2e6);
   const flat = ratio(S.native_mem, S.native_mem_small);
   target(`native memory, VmHWM at ${R.params.mem_n.toLocaleString('en-US')} ÷ at ${R.params.mem_small_n.toLocaleString('en-US')} units`, flat, times(flat), 'flat (≤ 1.1×)', flat <= 1.1);
   const wflat = S.wasm_mem && ratio(S.wasm_mem.peak.wasm, S.wasm_mem.after_load.wasm);
