@@ -164,6 +164,7 @@ function fileStep() {
     h('h2', { id: 'file-h' }, '2. 导入名单'),
     drop,
     errorBlock('file'),
+    s.result ? null : errorBlock('screen'),   // a file refused while it was screened (a limit met midway)
     s.reading ? h('p', { role: 'status', id: 'reading' }, `正在读取 ${s.reading}…`) : null,
     f ? h('p', { class: 'file-info', id: 'file-info' },
       `${f.name}：${f.format}${f.format === 'CSV' ? `，${f.encoding}` : ''}，${sizeText(f.size)}，${f.headers.length} 列`,
