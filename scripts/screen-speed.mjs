@@ -2,14 +2,17 @@
 // How fast the screening page and `estimate --csv` are. A report, not a test:
 // it prints figures.
 //
-//   node scripts/screen-speed.mjs [--rows N] [--runs R] [--cli-rows M] [--xlsx]
+//   node scripts/screen-speed.mjs [--rows N] [--runs R] [--cli-rows M] [--xlsx] [--throttle K] [--quotes]
 //
 // Page: a generated office file of N units (default 100 000; the e2e tests'
 // generator: Chinese headers, bad rows, formula-like cells) is handed to the
 // page's file input in Chromium (build/wasm/site served on 127.0.0.1), and
 // the time from the file's arrival to the summary drawn is read off the page
 // (uieScreenTiming: dropped → file read and headers recognised → summary),
-// R runs each in a fresh page; --xlsx does the same with the file as XLSX.
+// R runs each in a fresh page; --xlsx does the same with the file as XLSX;
+// --throttle K slows the page's CPU K times (DevTools' CPU throttling: an
+// office PC, say 4); --quotes also times the same units as a quote-free CSV
+// (a database export) and as one with every cell quoted, and their ratio.
 // CLI: build/native/estimate --csv (the table) and --csv --screen on M units
 // (default 1 000 000), with the peak memory (GNU time) when /usr/bin/time is there.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { screenFile, xlsx } from '../tests/e2e/lib/screen-file.mjs';
+import { HEADER, screenFile, xlsx } from '../tests/e2e/lib/screen-file.mjs';
 import { startServer } from './serve.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -32,6 +35,7 @@ const opt = (name, fallback) => {
 const rows = opt('--rows', 100000);
 const runs = opt('--runs', 3);
 const cliRows = opt('--cli-rows', 1000000);
+const throttle = opt('--throttle', 1);
 const site = join(repo, 'build', 'wasm', 'site');
 const estimate = join(repo, 'build', 'native', 'estimate');
 const dir = mkdtempSync(join(tmpdir(), 'uie-screen-speed-'));
@@ -51,6 +55,7 @@ async function pageRuns(path, label) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${server.url}screen.html?region=140000&date=2024-07-15`);
       await page.waitForSelector('#app[data-engine="ready"]');
+      if (throttle > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
       await page.setInputFiles('#file', path);
       await page.waitForFunction(() => document.querySelector('#app').dataset.screened === '1', null, { timeout: 120000 });
       const t = await page.evaluate(() => globalThis.uieScreenTiming());
@@ -63,9 +68,19 @@ async function pageRuns(path, label) {
     await server.close();
   }
   const mb = (statSync(path).size / 1048576).toFixed(1);
-  console.log(`page, ${label} (${mb} MB, ${results[0].total} units), file given → summary drawn, ${runs} runs:`);
+  console.log(`page, ${label} (${mb} MB, ${results[0].total} units${throttle > 1 ? `, CPU ${throttle}× slower` : ''}), file given → summary drawn, ${runs} runs:`);
   for (const r of results) console.log(`  read and headers ${ms(r.read)}, summary ${ms(r.summary)}`);
-  console.log(`  median: ${ms(median(results.map((r) => r.summary)))}`);
+  const m = median(results.map((r) => r.summary));
+  console.log(`  median: ${ms(m)}`);
+  return m;
+}
+
+// The same units as CSV with no quote at all (amounts without thousands
+// separators, names without commas) and with every cell quoted.
+function quoting(file) {
+  const lines = (rows, cell) => [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  const plain = file.rows.map((r) => r.map((c) => c.replace(/,/g, '').replace(/"/g, '')));
+  return { free: lines(plain, (c) => c), quoted: lines(plain, (c) => `"${c}"`) };
 }
 
 try {
@@ -74,6 +89,14 @@ try {
   const csvPath = join(dir, 'units.csv');
   writeFileSync(csvPath, file.csv);
   await pageRuns(csvPath, 'CSV, UTF-8');
+  if (args.includes('--quotes')) {
+    const q = quoting(file);
+    writeFileSync(join(dir, 'free.csv'), q.free);
+    writeFileSync(join(dir, 'quoted.csv'), q.quoted);
+    const free = await pageRuns(join(dir, 'free.csv'), 'CSV without a single quote');
+    const quoted = await pageRuns(join(dir, 'quoted.csv'), 'CSV with every cell quoted');
+    console.log(`  quote-free ÷ every cell quoted: ${(free / quoted).toFixed(2)}×`);
+  }
   if (args.includes('--xlsx')) {
     const xlsxPath = join(dir, 'units.xlsx');
     writeFileSync(xlsxPath, await xlsx(site, file.rows));
