@@ -279,7 +279,7 @@ function tableStep() {
     h('td', { class: 'num' }, r.amountFen !== null ? F.moneyText(r.amountFen, 'zh').yuan
       : r.range ? `${F.moneyText(r.range.low, 'zh').yuan}–${F.moneyText(r.range.high, 'zh').yuan}` : ''),
     h('td', { class: 'reasons' }, r.error
-      ? h('span', { class: 'cell-error' }, `第 ${r.row} 行${r.error.column ? `「${r.error.column}」列` : ''}：${r.error.message}`)
+      ? h('span', { class: 'cell-error' }, `第 ${r.row} 行${r.error.column ? `「${r.error.column}」列` : ''}：${F.plainMessage(r.error.message)}`)
       : r.reasons.join('；')),
     h('td', {}, r.error ? null : button('详情', () => explain(r), 'link', { 'aria-label': `详情：第 ${r.row} 行` })))) : [];
   const last = p ? Math.min(p.total, p.offset + PAGE) : 0;
