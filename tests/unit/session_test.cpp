@@ -291,3 +291,42 @@ TEST_CASE("rows of cells written as CSV read back as the same cells, neutralised
   CHECK(uie::csv_cells(csv) == std::string("名称") + '\0' + "a,b" + '\x01' + "'=1+1" + '\0' + "say \"hi\"\nthere");
   CHECK(uie::csv_text("").empty());
 }
+
+TEST_CASE("a CSV record of exactly the limit is read in any pieces, its CRLF not counted", "[session]") {
+  // Found by fuzz_csv: fed byte by byte, the '\r' waiting for its '\n' was
+  // counted, and the record was refused as too long.
+  std::string csv = "备注\n" + std::string(65536, 'X') + "\r\n" + std::string(65537, 'Y') + "\r\n" + "z\r\n";
+  std::string whole = run(uie::BatchInput::kCsv, uie::BatchOutput::kReasons, csv, 0);
+  std::vector<json> rows;
+  for (std::size_t at = 0, nl; (nl = whole.find('\n', at)) != std::string::npos; at = nl + 1) rows.push_back(json::parse(whole.substr(at, nl - at)));
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0]["kept"][0].get<std::string>().size() == 65536);
+  CHECK(rows[1]["ok"] == false);  // one byte more is too long
+  CHECK(rows[2]["kept"][0] == "z");
+  for (std::size_t n : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(65539), std::size_t(65540)}) {
+    INFO("pieces of " << n);
+    CHECK(run(uie::BatchInput::kCsv, uie::BatchOutput::kReasons, csv, n) == whole);
+  }
+}
+
+TEST_CASE("a row's reasons are its own: none from the row before, none from a passed condition's parts", "[session]") {
+  // Found by fuzz_csv: the reasons were read from every outcome the reused
+  // result held, so a program without conditions repeated the row before's.
+  std::string csv =
+      "region,date,program,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid,seriously_dishonest,wage_base\n"
+      "140000,2024-07-15,stabilization_refund,enterprise,sme,6,80,40,1000,true,\n"
+      "140000,2025-06-01,contribution_rate,,,,,,,,8000\n";
+  std::string out = run(uie::BatchInput::kCsv, uie::BatchOutput::kReasons, csv, 0, uie::ScreenDefaults{});
+  json second = json::parse(out.substr(out.find('\n') + 1));
+  CHECK(second["eligible"] == true);
+  CHECK(second["reasons"] == json::array());
+  std::string table = run(uie::BatchInput::kCsv, uie::BatchOutput::kTable, csv, 0, uie::ScreenDefaults{});
+  CHECK(table.substr(table.rfind('\n', table.size() - 2) + 1).find("严重") == std::string::npos);
+  // An any_of passed by one part while another failed: no reason at all.
+  std::string line =
+      R"({"region":"440000","date":"2021-11-01","program":"unemployment_subsidy","facts":{"unemployed_since":"2021-01-05","contribution_months":24,"involuntary":true,"benefit_expired":true}})";
+  json r = json::parse(run(uie::BatchInput::kJsonl, uie::BatchOutput::kReasons, line + "\n", 0));
+  CHECK(r["failed"] == json::array());
+  CHECK(r["missing"] == json::array());
+  CHECK(r["reasons"] == json::array());
+}

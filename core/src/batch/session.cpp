@@ -377,7 +377,11 @@ void SessionImpl::write_reasons(const Request& req, const Result& r, std::string
     first = false;
     return out;
   };
-  for (const CondOutcome& c : r.outcomes) {
+  // The policy's own conditions only: past them the vector holds their
+  // sub-conditions and whatever an earlier row left (it is reused).
+  const std::size_t n = r.policy->conditions.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const CondOutcome& c = r.outcomes[i];
     if (c.passed != Tri::kFalse) continue;
     begin();
     cx.condition_text(c, sink);

@@ -55,8 +55,11 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
   if (end == std::string::npos) {
     if (!final) {
       // Keep only what is not consumed yet; a record past the limit is
-      // dropped to its end so that memory stays bounded.
-      if (buffer_.size() - pos_ > limit_) {
+      // dropped to its end so that memory stays bounded. A '\r' last may
+      // be the start of the record's CRLF, which the limit does not count.
+      std::size_t pending = buffer_.size() - pos_;
+      if (pending > 0 && buffer_.back() == '\r') --pending;
+      if (pending > limit_) {
         skipping_ = true;
         skip_quoted_ = quoted;
         start_ = base_ + pos_;
