@@ -176,6 +176,9 @@ if (liveOne(nativeJobs, 'native-screen-csv')) {
   }
 }
 if (memory.wasm || memory.native) log('memory runs done');
+// Why the engine has its own request parser (docs/engine.md): the same lines read four ways.
+const parsers = native.parsers(TMP, P.seed);
+
 rmSync(outPath, { force: true }); // the last batch's answers (up to ~100 MB); the inputs stay for the next run
 
 const strip = ({ file, sizesOf, verdict, inPath, emptyPath, ...rest }) => rest;
@@ -194,12 +197,14 @@ const results = {
   native: nativeJobs.map(strip),
   floor,
   memory,
+  parsers,
 };
 const { text, summary, failures } = report(results);
 results.summary = summary;
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 1) + '\n');
 console.log(text);
+console.log(parsers.text ? `\nRequest parsers (native): ${parsers.text}` : `\nRequest parsers: not measured: ${parsers.skipped ?? parsers.error}`);
 log(`raw runs: ${OUT}`);
 if (failures.length) {
   log(`FAILED: ${failures.join('; ')}`);

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GOLDEN, streamCases } from './cases.mjs';
 import { median } from './common.mjs';
 import { CSV_HEADER, DATE, PROGRAM, REGION, TODAY, csvRow, fromAnswer, jsonlLine, refusal, screenResults } from './ours.mjs';
@@ -163,4 +163,14 @@ export function memoryRun(csvPath, n) {
       resolve({ units: n, lines, vm_hwm: hwm, all_answered_at_last_read: finalRead?.lines === n, wall_ms: performance.now() - t0 });
     });
   });
+}
+
+// The request parsers side by side (bench/native/parsers.cpp, built with the native
+// preset): its lines as printed, or why not.
+export function parsers(dir, seed) {
+  const bin = join(dirname(NATIVE_CLI), 'bench/native/bench_parsers');
+  if (!existsSync(bin)) return { skipped: `no ${bin} (cmake --build --preset native)` };
+  const r = spawnSync(bin, [inputFile(dir, 'jsonl', 50_000, seed)], { encoding: 'utf8' });
+  if (r.status !== 0) return { error: (r.stderr || r.stdout).trim().slice(0, 200) };
+  return { text: r.stdout.trimEnd() };
 }
