@@ -14,8 +14,11 @@
 // transfers, headers included: scripts/page-speed.mjs.
 // The screening page (screen.html, screen/**, shared/uie-screen.js) has a budget of its own: what
 // it downloads (its files, the engine, the shared layer and styles) and the
-// XLSX libraries it loads only for an XLSX file, at most 200 KB brotli; its
-// files are no part of the single-estimate page's budget.
+// XLSX libraries it loads only for an XLSX file, at most 210 KB brotli; its
+// files are no part of the single-estimate page's budget. (200 KB until
+// 2026-12: reading a cell as the single page reads typed text, "1.2万", "5年",
+// "中小微" — core/src/input/cell_text.cpp, issue 16 — costs the module 9 KB,
+// after the rarely run code is compiled for size; the page was at 199.8 KB.)
 // Speed, in Node through the JS API (wasm/js/node.mjs): cold start (a fresh
 // process: module import to the first result), and the time per call.
 import { execFileSync } from 'node:child_process';
@@ -26,7 +29,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const BUDGET = 150 * 1024;
-const SCREEN_BUDGET = 200 * 1024;
+const SCREEN_BUDGET = 210 * 1024;
 // The screening page's own files, and what of the rest it loads too.
 const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
   /^estimator(-batch)?\.(js|wasm)$/.test(name);   // the whole module and the batch methods: the single page loads neither

@@ -6,6 +6,7 @@
 #include "eval/evaluate.h"
 #include "eval/select.h"
 #include "image/image.h"
+#include "base/cold.h"
 #include "batch/session.h"
 #include "pack/load.h"
 #include "render/static_json.h"
@@ -64,6 +65,7 @@ LoadResult Engine::load(const std::vector<PackText>& packs, Limits limits) {
 
 std::string Engine::image() const { return write_image(*impl_->rules); }
 
+UIE_COLD_BEGIN  // once, at start-up: compiled for size in the wasm build
 LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
   LoadResult result;
   std::string error;
@@ -78,6 +80,7 @@ LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
   result.engine = std::make_shared<const Engine>(std::move(impl));
   return result;
 }
+UIE_COLD_END
 
 void Engine::estimate_into(std::string& out, std::string_view request, const Options& o) const noexcept {
   Scratch& s = scratch();

@@ -118,8 +118,12 @@ TEST_CASE("a CSV row decides as the same request in JSON", "[screen]") {
       // have no JSON types ("是" is yes): those refusals are the JSON path's own.
       std::string code = full["error"]["code"];
       std::string path = full["error"]["path"];
-      bool typed = path.rfind("/facts/", 0) == 0 && v.request["facts"].value(path.substr(7), json()).is_string();
-      if (code == "unknown_fact" || (code == "invalid_fact" && typed)) continue;
+      json given = path.rfind("/facts/", 0) == 0 ? v.request["facts"].value(path.substr(7), json()) : json();
+      bool typed = given.is_string();
+      // 196508 or 20240701 as a JSON number is no month or date; as a cell it
+      // is read as the page reads it (1965-08, 2024-07-01: tests/vectors/answers.json).
+      bool date_digits = given.is_number_unsigned() && (given.dump().size() == 6 || given.dump().size() == 8);
+      if (code == "unknown_fact" || (code == "invalid_fact" && (typed || date_digits))) continue;
       // Otherwise the same refusal (a cell is shown as text where JSON showed a number).
       CHECK(line["error"]["code"] == want["error"]["code"]);
       CHECK(line["error"]["path"] == want["error"]["path"]);

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "base/cold.h"
 #include "base/json_out.h"
 #include "base/text.h"
+
+UIE_COLD_BEGIN  // once per batch, on its header: compiled for size in the wasm build
 
 namespace uie {
 namespace {
@@ -309,3 +312,5 @@ void render_columns(std::string& out, const RuleSet& rules, const std::vector<Co
 }
 
 }  // namespace uie
+
+UIE_COLD_END

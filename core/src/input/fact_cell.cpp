@@ -1,9 +1,11 @@
 // One CSV cell as a fact: the same checks as a JSON value, reading what
-// spreadsheets write. The errors are the JSON path's, the cell shown quoted.
+// spreadsheets write, and what a person types as the single page reads it
+// (input/cell_text.h). The errors are the JSON path's, the cell shown quoted.
 #include <algorithm>
 #include <cctype>
 
 #include "base/json_out.h"
+#include "input/cell_text.h"
 #include "input/request.h"
 
 namespace uie {
@@ -84,10 +86,18 @@ std::optional<Date> date(std::string_view s) {
   return Date::parse(t);
 }
 
-}  // namespace
+// The program a fact belongs to (a level list reads its program's levels).
+const ProgramDef* program_of(const RuleSet& rules, const FactDef& def) {
+  for (const ProgramDef& p : rules.programs) {
+    if (!p.facts.empty() && &def >= p.facts.data() && &def < p.facts.data() + p.facts.size()) return &p;
+  }
+  return nullptr;
+}
 
-bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view cell, bool en, FactValue& out,
-                    RequestError& err) {
+// The cell as spreadsheets write it: "12", "12.0", "56,789.12", "true", "是",
+// an option's value or label, "2024-07-01" or "2024/07/01", "1965-08".
+bool read_strict(const RuleSet& rules, const FactDef& def, std::string_view cell, bool en, FactValue& out,
+                 RequestError& err) {
   const Messages& m = rules.messages;
   out.present = true;
   auto name = [&] { return fact_name(rules, def, en); };
@@ -190,6 +200,25 @@ bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view c
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool read_fact_cell(const RuleSet& rules, const FactDef& def, std::string_view cell, bool en, FactValue& out,
+                    RequestError& err) {
+  // Typed as a person types ("1.2万", "5年", "中小微"): read as the page reads
+  // it, then checked as any cell. Only refused cells take the second pass (one
+  // call site: the strict reader is inlined once).
+  std::optional<std::string> typed;
+  std::string_view text = cell;
+  for (int pass = 0;; ++pass) {
+    if (read_strict(rules, def, text, en, out, err)) return true;
+    if (pass == 1) return false;
+    typed = canonical_cell(program_of(rules, def), def, cell);
+    if (!typed || *typed == cell) return false;
+    out = FactValue{};
+    text = *typed;
+  }
 }
 
 }  // namespace uie

@@ -48,7 +48,7 @@ export function screenFile(n, seed = 1) {
       pick(['否', '否', '否', '是', '']),
       pick(['', '', '', '=1+1', '+86 351', '-', '@备注', '正常']),
     ];
-    if (i % 250 === 17) { row[6] = '三'; bad += 1; }                       // not a count
+    if (i % 250 === 17) { row[6] = '若干'; bad += 1; }                     // not a count ('三' is read as 3, as the page reads it)
     else if (i % 400 === 33) { row[7] = '1.234'; bad += 1; }               // three decimals
     else if (i % 600 === 51) { row[2] = '合伙企业'; bad += 1; }             // not an option
     else if (i % 300 === 7) { row[5] = ''; }                               // a fact missing: undecided
