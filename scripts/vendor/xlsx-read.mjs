@@ -1117,6 +1117,23 @@ function bookOf(ctx, pkg) {
   };
 }
 
+/**
+ * The book, from keep when it was read from this very buffer under the same
+ * limits; otherwise read, and kept. The inflated bytes it cost count again
+ * towards limits.totalBytes, as if read anew.
+ */
+function keptBook(keep, buffer, ctx, pkg) {
+  const limits = JSON.stringify(ctx.limits);
+  if (keep && keep.book && keep.source === buffer && keep.limits === limits) {
+    ctx.total += keep.cost;
+    return keep.book;
+  }
+  const before = ctx.total;
+  const book = bookOf(ctx, pkg);
+  if (keep) Object.assign(keep, { book, source: buffer, limits, cost: ctx.total - before, reads: (keep.reads || 0) + 1 });
+  return book;
+}
+
 /** Sheets (by number from 1 or by name, or all when which is null) as [{ sheet: name, data: rows }], rows padded to the widest. */
 function readSync(input, which, options) {
   const { ctx, pkg } = open(input, options);
@@ -1167,7 +1184,14 @@ export function readSheet(input, sheet, options) {
  *     batchRows: 2000,                       // rows per batch (the last may be shorter)
  *     limits: { rows: 100000 },              // any of DEFAULT_LIMITS, the rest default
  *     sheet: 1,                              // number from 1 or name; the first by default
+ *     keep: {},                              // optional: what a second reading of the same buffer reuses
  *   });
+ *
+ * keep: an object (empty at first) that the reading fills with the
+ * workbook's shared strings and date styles; a later call with the same
+ * buffer, limits and keep reads them from there instead of inflating and
+ * parsing them again (the screening Worker reads the header, then the whole
+ * sheet). keep.reads counts the times they were read from the file.
  *
  * (chunkBytes: n reads each part n compressed bytes at a time instead of
  * 8 KB: for tests that cut the text at every place; the results are the same.)
@@ -1212,11 +1236,11 @@ export function readSheet(input, sheet, options) {
  *   TypeError            a call written wrong (no onRows, an unknown limit).
  * or with what onRows / onProgress threw.
  */
-export async function readSheetRows(buffer, { onRows, onProgress, batchRows = 2000, limits = {}, sheet = 1, chunkBytes } = {}) {
+export async function readSheetRows(buffer, { onRows, onProgress, batchRows = 2000, limits = {}, sheet = 1, chunkBytes, keep } = {}) {
   if (typeof onRows !== 'function') throw new TypeError('readSheetRows: onRows(rows, firstRowNumber) is required');
   const { ctx, pkg } = open(buffer, { limits, chunkBytes });
   const chosen = pick(pkg, sheet);
-  const book = bookOf(ctx, pkg);
+  const book = keptBook(keep, buffer, ctx, pkg);
   const batches = sheetBatches(ctx, book, chosen, Math.max(1, Math.floor(batchRows) || 1));
   let rows = 0, columns = 0;
   try {

@@ -295,3 +295,28 @@ test('a large sheet as the screening page gets it: 3 000 units, the same rows as
   assert.equal(data.length, 3000 + f.blank + 1);
   assert.deepEqual(data[0], HEADER);
 });
+
+test('keep: a second reading of the same buffer reuses the shared strings, and reads the same rows', async () => {
+  const bytes = new Uint8Array(await (await writeXlsxFile([
+    [{ value: '单位名称', type: String }, { value: '人数', type: String }],
+    [{ value: '甲', type: String }, { value: 12, type: Number }],
+    [{ value: '乙', type: String }, { value: 3, type: Number }],
+  ]).toBlob()).arrayBuffer());
+  for (const [name, reader] of Object.entries(readers)) {
+    const buffer = arrayBuffer(bytes);
+    const keep = {};
+    const header = [];
+    await reader.readSheetRows(buffer, { keep, onRows: (rows) => { header.push(rows[0]); return false; } });
+    assert.equal(keep.reads, 1, `${name}: read once`);
+    const all = [];
+    await reader.readSheetRows(buffer, { keep, onRows: (rows) => { all.push(...rows); } });
+    assert.equal(keep.reads, 1, `${name}: not read again`);
+    assert.deepEqual(plain(all), [['单位名称', '人数'], ['甲', 12], ['乙', 3]], name);
+    assert.deepEqual(plain(header), [['单位名称', '人数']], name);
+    // Another buffer, or other limits: read anew.
+    await reader.readSheetRows(arrayBuffer(bytes), { keep, onRows: () => false });
+    assert.equal(keep.reads, 2, `${name}: another buffer`);
+    await reader.readSheetRows(keep.source, { keep, limits: { rows: 10 }, onRows: () => false });
+    assert.equal(keep.reads, 3, `${name}: other limits`);
+  }
+});

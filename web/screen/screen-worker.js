@@ -86,11 +86,14 @@ function xlsxError(e) {
   return fail('unreadable', '无法读取这个 XLSX 文件（' + (e && e.message ? e.message : e) + '）：请在 Excel 中另存为 .xlsx 或 CSV 后再试。');
 }
 
-// Rows of an XLSX sheet as the engine's cells, batch by batch.
-function xlsxRows(buffer, onRows, onProgress) {
+// Rows of an XLSX sheet as the engine's cells, batch by batch. keep: the
+// file's shared strings, read once for the header, the screening and any row
+// read again.
+function xlsxRows(buffer, keep, onRows, onProgress) {
   var X = xlsxReader();
   return X.readSheetRows(buffer, {
     batchRows: 2000,
+    keep: keep,
     onRows: function (rows, first) {
       var cells = new Array(rows.length);
       for (var r = 0; r < rows.length; r++) {
@@ -128,9 +131,9 @@ function csvHeader(est, blob, program) {
   });
 }
 
-function xlsxHeader(est, buffer, program) {
+function xlsxHeader(est, buffer, keep, program) {
   var header = null;
-  return xlsxRows(buffer, function (rows) { header = rows[0] || []; return false; }).then(function () {
+  return xlsxRows(buffer, keep, function (rows) { header = rows[0] || []; return false; }).then(function () {
     var cells = (header || []).map(function (c) { return c.trim(); });
     return est.csvColumns(cells, { program: program }).then(function (r) {
       if (!r.ok) throw fail(r.error.code, r.error.message);
@@ -156,7 +159,8 @@ function load(est, m) {
         throw fail('xlsx_limit', '文件有 ' + mb(blob.size) + '，超过 XLSX 的上限 ' + mb(max) + '：请把表格拆成几个文件，或另存为 CSV 后再试。');
       }
       return blob.arrayBuffer().then(function (buffer) {
-        return xlsxHeader(est, buffer, m.program).then(function (h) { h.buffer = buffer; return h; });
+        var keep = {};
+        return xlsxHeader(est, buffer, keep, m.program).then(function (h) { h.buffer = buffer; h.keep = keep; return h; });
       });
     }
     if (blob.size > MAX_CSV_BYTES) {
@@ -165,7 +169,7 @@ function load(est, m) {
     return csvHeader(est, blob, m.program);
   }).then(function (h) {
     if (!h.headers.some(function (x) { return x; })) throw fail('no_header', '文件的第一行是空的：第一行应当是列名（可下载模板对照）。');
-    file = { blob: blob, buffer: h.buffer || null, name: m.name || '', format: h.buffer ? 'XLSX' : 'CSV', encoding: h.encoding,
+    file = { blob: blob, buffer: h.buffer || null, keep: h.keep || null, name: m.name || '', format: h.buffer ? 'XLSX' : 'CSV', encoding: h.encoding,
              encodingLabel: h.label, headers: h.headers, columns: h.columns, mapping: null, names: null };
     return fileInfo();
   });
@@ -317,7 +321,7 @@ function screenCsv(est, session, b, step) {
 }
 
 function screenXlsx(session, b, step) {
-  return xlsxRows(file.buffer, function (rows) {
+  return xlsxRows(file.buffer, file.keep, function (rows) {
     if (cancelled) return false;
     step(session.feedRows(rows));
     progress(b.row.length, null);
@@ -411,7 +415,7 @@ function explain(est, index) {
     if (file.format === 'XLSX') {
       var target = b.row[index];
       var row = null;
-      return xlsxRows(file.buffer, function (rows, first) {
+      return xlsxRows(file.buffer, file.keep, function (rows, first) {
         if (target >= first + rows.length) return true;
         row = rows[target - first] || [];
         return false;
