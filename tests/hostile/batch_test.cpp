@@ -192,3 +192,29 @@ TEST_CASE("a batch that is empty, or only blank lines, answers each line", "[bat
     CHECK(mismatch(Line{"", {{"code", "invalid_json"}, {"path", ""}}}, r) == "");
   }
 }
+
+TEST_CASE("a CSV with a 64 MiB row: that row is its error, every other row is screened, without buffering it", "[batch][limits]") {
+  uie_test::TempDir dir;
+  const std::string header = "单位名称,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid\n";
+  const std::string good = "甲,企业,中小微,24,80,4,1000\n";
+  // A quoted cell that never closes before the file's end would swallow the rest; this one closes.
+  const std::string huge = "\"" + std::string(64u << 20, 'x') + "\",企业,中小微,24,80,4,1000\n";
+  auto run = [&](const std::string& csv) {
+    uie_test::write_file(dir.file("in.csv"), csv);
+    uie_test::CliRun r = uie_test::run_cli({UIE_CLI, "--csv", "--screen", "--region", "140000", "--date", "2024-07-15", "--program",
+                                            "stabilization_refund"},
+                                           dir.file("in.csv"), dir.file("out.jsonl"));
+    return std::make_pair(r, uie_test::split_lines(uie_test::read_file(dir.file("out.jsonl"))));
+  };
+  auto [baseline, base_lines] = run(header + good + good);
+  auto [r, lines] = run(header + good + huge + good);
+  REQUIRE(r.exit_status == 0);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == base_lines[0]);
+  json refused = json::parse(lines[1]);
+  CHECK(refused["error"]["code"] == "invalid_request");
+  CHECK(refused["error"]["message"].get<std::string>().find("65536") != std::string::npos);
+  CHECK(lines[2] == base_lines[1]);  // the next row is served
+  INFO("peak RSS: baseline " << baseline.max_rss_kb << " KiB, with a 64 MiB row " << r.max_rss_kb << " KiB");
+  CHECK(r.max_rss_kb <= baseline.max_rss_kb + 8192);
+}
