@@ -232,6 +232,19 @@ test('a session fed in pieces, or as rows of cells, answers as the batch in one 
   assert.deepEqual(lines.map((l) => [l.row, l.kept[0]]), [[2, '甲, 公司'], [3, '乙'], [4, '丙']]);
   assert.deepEqual(Object.keys(lines[1].candidates), ['large', 'sme']);
   s.close();
+  // The table as bytes (what the page keeps for its export): the same text in UTF-8, each piece a copy.
+  const b = await e.openSession({ ...SHANXI_2024, output: 'reasons', table: true });
+  b.feedRows(rows.slice(0, 2));
+  const piece = b.takeTableBytes();
+  assert.ok(piece instanceof Uint8Array);
+  const firstText = new TextDecoder().decode(piece);
+  b.feedRows(rows.slice(2));
+  b.finish();
+  const rest = b.takeTableBytes();
+  assert.equal(new TextDecoder().decode(piece), firstText, 'a copy: later rows leave it as it was');
+  assert.equal(firstText + new TextDecoder().decode(rest), await e.screenCsv(SESSION_CSV, { ...SHANXI_2024, output: 'table' }));
+  assert.equal(b.takeTableBytes().length, 0, 'taken once');
+  b.close();
   // A refused header stops the batch: the error, then nothing more.
   const bad = await e.openSession({ ...SHANXI_2024 });
   const first = bad.feed('unit_type,contribution_month\nenterprise,24\n');

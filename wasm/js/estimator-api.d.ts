@@ -325,6 +325,8 @@ export class BatchSession {
   finish(): string;
   /** With options.table: the CSV table's rows written since the last call (the header first). */
   takeTable(): string;
+  /** The same as UTF-8 bytes (a copy, not decoded): for an export kept as bytes. */
+  takeTableBytes(): Uint8Array;
   /** '' while the batch goes on; why it stopped once a table's header was refused. */
   readonly error: string;
   /** Items answered so far (blank rows are no items). */

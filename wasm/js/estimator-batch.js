@@ -71,6 +71,8 @@
     finish() { return this._call('sessionFinish', []); }
     /** The CSV table rows (estimate --csv) written since the last call, with options.table. */
     takeTable() { return this._call('sessionTable', []); }
+    /** The same as UTF-8 bytes, not decoded (what a CSV export keeps: a Blob takes them as they are). */
+    takeTableBytes() { return this._call('sessionTableBytes', []); }
     /** '' while the batch goes on; why it stopped once a table's header was refused. */
     get error() { return this._call('sessionError', []); }
     /** Items answered so far (blank rows are no items). */

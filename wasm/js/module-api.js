@@ -22,7 +22,8 @@
 // Module.sessionFeed(n, input[, cells])      more of the batch (text or bytes; cells: rows as
 //                                            U+0001/U+0000-separated text) → the answers of whole items
 // Module.sessionNameColumns(n, names)        the header named by a mapping (U+0000-separated)
-// Module.sessionFinish(n), Module.sessionTable(n) (the table teed since the last call),
+// Module.sessionFinish(n), Module.sessionTable(n) (the table teed since the last call;
+//   sessionTableBytes(n) the same as a Uint8Array of UTF-8),
 // Module.sessionError(n), Module.sessionItems(n), Module.sessionClose(n)
 (function () {
   var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
@@ -105,6 +106,8 @@
   };
   Module['sessionFinish'] = function (n) { return text(Module['sessionFinishView'](n)); };
   Module['sessionTable'] = function (n) { return text(Module['sessionTableView'](n)); };
+  // The same as UTF-8 bytes (a copy): kept for an export without decoding it.
+  Module['sessionTableBytes'] = function (n) { return Module['sessionTableView'](n).slice(); };
   Module['sessionError'] = function (n) { return Module['sessionErrorRaw'](n); };
   Module['sessionItems'] = function (n) { return Module['sessionItemsRaw'](n); };
   Module['sessionClose'] = function (n) { Module['sessionCloseRaw'](n); };

@@ -251,8 +251,10 @@ function screen(est, m) {
   return openSession(est, b, 'reasons').then(function (session) {
     var step = function (out) {
       take(b, out);
-      var table = session.takeTable();
-      if (table) b.table.push(table);
+      // The export's rows stay UTF-8 bytes: a Blob takes them as they are,
+      // and decoding them all would cost more than the screening's own lines.
+      var table = session.takeTableBytes();
+      if (table.length) b.table.push(table);
     };
     var run = file.format === 'XLSX' ? screenXlsx(session, b, step) : screenCsv(est, session, b, step);
     return run.then(function (complete) {
