@@ -76,3 +76,30 @@ TEST_CASE("a typed cell refused after reading says what it was read as", "[cells
   REQUIRE_FALSE(uie::read_fact_cell(rules, *paid, "1.234元", false, v, err));
   CHECK(err.message.find("两位小数") != std::string::npos);
 }
+
+TEST_CASE("a cell that is not well-formed UTF-8 is never read as a number or a word", "[cells]") {
+  // Found in review: an overlong "1" (C0 B1) read as 1, a broken sequence
+  // swallowed the digits after it ("1" E4 "8G" read as 1万).
+  const uie::RuleSet& rules = *engine().impl().rules;
+  const uie::FactDef* flag = fact(rules, "stabilization_refund", "seriously_dishonest");
+  const uie::FactDef* paid = fact(rules, "stabilization_refund", "contributions_paid");
+  REQUIRE((flag && paid));
+  uie::FactValue v;
+  uie::RequestError err;
+  CHECK_FALSE(uie::read_fact_cell(rules, *flag, "\xC0\xB1", false, v, err));
+  CHECK_FALSE(uie::read_fact_cell(rules, *paid, "1\xE4\x38\x47", false, v, err));
+  CHECK_FALSE(uie::read_fact_cell(rules, *paid, "\xED\xA0\x80", false, v, err));  // a surrogate
+  CHECK_FALSE(uie::read_fact_cell(rules, *paid, "1\xF4\x90\x80\x80", false, v, err));  // past U+10FFFF
+}
+
+TEST_CASE("a cell of the longest length with runs of spaces is read in one pass", "[cells]") {
+  // Found in review: each space rescanned the run ahead of it (64 KiB took seconds).
+  const uie::RuleSet& rules = *engine().impl().rules;
+  const uie::FactDef* months = fact(rules, "stabilization_refund", "contribution_months");
+  REQUIRE(months);
+  uie::FactValue v;
+  uie::RequestError err;
+  CHECK_FALSE(uie::read_fact_cell(rules, *months, "1" + std::string(65000, ' ') + "x", false, v, err));
+  REQUIRE(uie::read_fact_cell(rules, *months, "2" + std::string(65000, ' ') + "years", false, v, err));
+  CHECK(v.number == 24);
+}

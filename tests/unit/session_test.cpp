@@ -330,3 +330,16 @@ TEST_CASE("a row's reasons are its own: none from the row before, none from a pa
   CHECK(r["missing"] == json::array());
   CHECK(r["reasons"] == json::array());
 }
+
+TEST_CASE("a cell of only wide spaces (U+3000, U+00A0) is blank, as the single page takes it", "[session]") {
+  // Found in review: the row was an error, the page would have asked the fact.
+  std::string csv = "unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid,seriously_dishonest\n"
+                    "enterprise,sme,24,80,4,56789.12,\xE3\x80\x80\n"
+                    "enterprise,sme,24,80,4,\xC2\xA0" "56789.12\xE3\x80\x80,\xC2\xA0\n";
+  std::string out = run(uie::BatchInput::kCsv, uie::BatchOutput::kLines, csv, 0);
+  std::string plain = run(uie::BatchInput::kCsv, uie::BatchOutput::kLines,
+                          "unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid,seriously_dishonest\n"
+                          "enterprise,sme,24,80,4,56789.12,\nenterprise,sme,24,80,4,56789.12,\n", 0);
+  CHECK(out == plain);
+  CHECK(out.find("\"ok\":false") == std::string::npos);
+}

@@ -17,9 +17,27 @@ namespace {
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
+// ASCII white space, and the two wide ones a sheet may hold (U+3000 from a
+// Chinese input method, U+00A0 from a web page): a cell of only these is blank,
+// as the single page takes it.
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  auto wide_front = [](std::string_view t) {
+    return t.rfind("\xE3\x80\x80", 0) == 0 ? 3u : t.rfind("\xC2\xA0", 0) == 0 ? 2u : 0u;
+  };
+  auto wide_back = [](std::string_view t) {
+    auto ends = [&](std::string_view w) { return t.size() >= w.size() && t.substr(t.size() - w.size()) == w; };
+    return ends("\xE3\x80\x80") ? 3u : ends("\xC2\xA0") ? 2u : 0u;
+  };
+  while (!s.empty()) {
+    if (space(s.front())) s.remove_prefix(1);
+    else if (std::size_t n = wide_front(s)) s.remove_prefix(n);
+    else break;
+  }
+  while (!s.empty()) {
+    if (space(s.back())) s.remove_suffix(1);
+    else if (std::size_t n = wide_back(s)) s.remove_suffix(n);
+    else break;
+  }
   return s;
 }
 
@@ -333,7 +351,17 @@ void SessionImpl::answer(const std::vector<std::string_view>* cells, const Reque
       render_screen_line(out, req, r);
       out.pop_back();  // the line's closing brace: the reasons go inside
       out += ",\"reasons\":[";
-      write_reasons(req, r, out, true);
+      if (cells && tee_) {
+        // Rendered once for the line and the table beside it.
+        collect_reasons(req, r);
+        for (std::size_t k = 0, from = 0; k < reason_ends_.size(); from = reason_ends_[k++]) {
+          if (k) out += ',';
+          append_json_string(out, std::string_view(row_reasons_).substr(from, reason_ends_[k] - from));
+        }
+        reasons_collected_ = true;
+      } else {
+        write_reasons(req, r, out, true);
+      }
       out += "]}";
       where_from(cells, out, at);
       break;
@@ -399,6 +427,29 @@ void SessionImpl::write_reasons(const Request& req, const Result& r, std::string
   if (json) out += '"';
 }
 
+void SessionImpl::collect_reasons(const Request& req, const Result& r) {
+  RenderContext cx(rules_.messages, options_.english, *r.policy, req.facts, r);
+  Sink sink(row_reasons_, false);
+  row_reasons_.clear();
+  reason_ends_.clear();
+  const std::size_t n = r.policy->conditions.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const CondOutcome& c = r.outcomes[i];
+    if (c.passed != Tri::kFalse) continue;
+    cx.condition_text(c, sink);
+    reason_ends_.push_back(row_reasons_.size());
+  }
+  if (r.missing.empty()) return;
+  std::string list;
+  Sink ls(list, false);
+  for (std::size_t i = 0; i < r.missing.size(); ++i) {
+    if (i) rules_.messages.render(Msg::kListSeparator, options_.english, ls);
+    cx.quoted_label(r.missing[i], ls);
+  }
+  rules_.messages.render(Msg::kMissingFacts, options_.english, sink, {list});
+  reason_ends_.push_back(row_reasons_.size());
+}
+
 void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Request& req, const Result& r, std::string& out) {
   echo_cells(cells, out);
   const Messages& m = rules_.messages;
@@ -436,7 +487,16 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
   }
   out += ',';
   reasons_.clear();
-  write_reasons(req, r, reasons_, false);
+  if (reasons_collected_) {
+    Sink joined(reasons_, false);
+    for (std::size_t k = 0, from = 0; k < reason_ends_.size(); from = reason_ends_[k++]) {
+      if (k) m.render(Msg::kDetailSeparator, en, joined);
+      reasons_.append(row_reasons_, from, reason_ends_[k] - from);
+    }
+    reasons_collected_ = false;
+  } else {
+    write_reasons(req, r, reasons_, false);
+  }
   append_csv_cell(out, reasons_);
   out += '\n';
 }

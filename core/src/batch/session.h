@@ -82,6 +82,9 @@ class SessionImpl {
   // The failed conditions' sentences, then the facts still needed: JSON
   // strings separated by commas, or plain text separated by "；".
   void write_reasons(const Request& req, const Result& r, std::string& out, bool json);
+  // The same as plain text, once, for a row written twice (its line and the
+  // teed table): row_reasons_, each reason ending at reason_ends_[k].
+  void collect_reasons(const Request& req, const Result& r);
   const Context& context(const std::vector<std::string_view>& cells);
   // The fact each column holds under `program` (computed once per program).
   const std::vector<int>& fact_columns(const ProgramDef& program);
@@ -105,6 +108,9 @@ class SessionImpl {
   std::vector<ColumnInfo> columns_;
   std::string error_;
   std::string reasons_;  // one row's reasons cell, reused
+  std::string row_reasons_;  // collect_reasons()
+  std::vector<std::size_t> reason_ends_;
+  bool reasons_collected_ = false;  // for the row being answered: the table reuses them
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   std::size_t items_ = 0;
   std::size_t row_no_ = 0;

@@ -20,23 +20,35 @@ UIE_COLD_BEGIN
 namespace uie {
 namespace {
 
+// wchar_t holds a code point on every target here (32 bits: Linux, Emscripten).
+static_assert(sizeof(wchar_t) == 4, "cell_text reads code points as wchar_t");
 using Text = std::wstring;
 
+// UTF-8 → code points; anything that is not well-formed UTF-8 (a stray or
+// missing continuation byte, an overlong form, a surrogate, past U+10FFFF)
+// is U+FFFD, which nothing below reads as part of a number or word.
 Text decode(std::string_view s) {
   Text out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
-    int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + static_cast<std::size_t>(n) > s.size()) {
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    std::uint32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    bool ok = n != 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      auto t = static_cast<unsigned char>(s[i + k]);
+      ok = (t & 0xC0) == 0x80;
+      c = (c << 6) | (t & 0x3Fu);
+    }
+    static const std::uint32_t kLeast[5] = {0, 0, 0x80, 0x800, 0x10000};
+    ok = ok && c >= kLeast[n] && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    if (!ok) {
       out += L'\uFFFD';
       ++i;
       continue;
     }
-    wchar_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    out += c;
-    i += static_cast<std::size_t>(n);
+    out += static_cast<wchar_t>(c);
+    i += n;
   }
   return out;
 }
@@ -284,7 +296,12 @@ Text english_units(const Text& s, const std::vector<Text>& words, wchar_t to) {
       hit = true;
       break;
     }
-    if (!hit) out += s[i++];
+    if (hit) continue;
+    // No word at j, hence none after any of the spaces before it: all of
+    // them and s[j] are copied at once (a long run of spaces stays linear).
+    std::size_t to_copy = j < s.size() ? j + 1 : j;
+    out.append(s, i, to_copy - i);
+    i = to_copy;
   }
   return out;
 }
@@ -299,11 +316,13 @@ std::optional<std::int64_t> read_months(const Text& text) {
   s = english_units(s, {L"years", L"year", L"yrs", L"yr"}, L'年');
   s = english_units(s, {L"months", L"month", L"mos", L"mo"}, L'月');
   s = replace_all(replace_all(s, L"个月", L"月"), L"箇月", L"月");
-  Text squeezed;
-  for (wchar_t c : s) {
-    if (!space(c)) squeezed += c;
+  Text squeezed;  // /\s+|and/g removed, in one pass as the page does
+  for (std::size_t i = 0; i < s.size();) {
+    if (space(s[i])) ++i;
+    else if (s.compare(i, 3, L"and") == 0) i += 3;
+    else squeezed += s[i++];
   }
-  s = replace_all(squeezed, L"and", L"");
+  s = squeezed;
   if (s.find(L'年') == Text::npos && s.find(L'月') == Text::npos) return std::nullopt;
   bool neg = false;
   if (!s.empty() && (s[0] == '+' || s[0] == '-' || s[0] == L'−' || s[0] == L'负')) {

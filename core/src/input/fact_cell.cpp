@@ -46,6 +46,7 @@ std::optional<std::int64_t> whole(std::string_view s) {
   if (neg || (!s.empty() && s[0] == '+')) ++i;
   if (i >= s.size()) return std::nullopt;
   std::int64_t v = 0;
+  if (s[i] < '0' || s[i] > '9') return std::nullopt;  // ".", "-.": no number ("12." is 12)
   for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
     if (v > 900'000'000'000'000'000 / 10) return std::nullopt;
     v = v * 10 + (s[i] - '0');
