@@ -351,17 +351,8 @@ void SessionImpl::answer(const std::vector<std::string_view>* cells, const Reque
       render_screen_line(out, req, r);
       out.pop_back();  // the line's closing brace: the reasons go inside
       out += ",\"reasons\":[";
-      if (cells && tee_) {
-        // Rendered once for the line and the table beside it.
-        collect_reasons(req, r);
-        for (std::size_t k = 0, from = 0; k < reason_ends_.size(); from = reason_ends_[k++]) {
-          if (k) out += ',';
-          append_json_string(out, std::string_view(row_reasons_).substr(from, reason_ends_[k] - from));
-        }
-        reasons_collected_ = true;
-      } else {
-        write_reasons(req, r, out, true);
-      }
+      write_reasons(req, r, out, true);
+      reasons_collected_ = cells && tee_;  // the table beside reuses them
       out += "]}";
       where_from(cells, out, at);
       break;
@@ -396,35 +387,24 @@ void SessionImpl::where_from(const std::vector<std::string_view>* cells, std::st
 }
 
 void SessionImpl::write_reasons(const Request& req, const Result& r, std::string& out, bool json) {
-  RenderContext cx(rules_.messages, options_.english, *r.policy, req.facts, r);
-  Sink sink(out, json);
-  bool first = true;
-  auto begin = [&]() -> std::string& {
-    if (json) out += first ? "\"" : ",\"";
-    else if (!first) rules_.messages.render(Msg::kDetailSeparator, options_.english, sink);
-    first = false;
-    return out;
-  };
-  // The policy's own conditions only: past them the vector holds their
-  // sub-conditions and whatever an earlier row left (it is reused).
-  const std::size_t n = r.policy->conditions.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const CondOutcome& c = r.outcomes[i];
-    if (c.passed != Tri::kFalse) continue;
-    begin();
-    cx.condition_text(c, sink);
-    if (json) out += '"';
+  collect_reasons(req, r);
+  emit_reasons(out, json);
+}
+
+// The collected reasons as JSON strings ("…","…") or as one cell joined by
+// the detail separator.
+void SessionImpl::emit_reasons(std::string& out, bool json) {
+  Sink sink(out, false);
+  for (std::size_t k = 0, from = 0; k < reason_ends_.size(); from = reason_ends_[k++]) {
+    std::string_view piece = std::string_view(row_reasons_).substr(from, reason_ends_[k] - from);
+    if (json) {
+      if (k) out += ',';
+      append_json_string(out, piece);
+    } else {
+      if (k) rules_.messages.render(Msg::kDetailSeparator, options_.english, sink);
+      out.append(piece);
+    }
   }
-  if (r.missing.empty()) return;
-  std::string list;
-  Sink ls(list, false);
-  for (std::size_t i = 0; i < r.missing.size(); ++i) {
-    if (i) rules_.messages.render(Msg::kListSeparator, options_.english, ls);
-    cx.quoted_label(r.missing[i], ls);
-  }
-  begin();
-  rules_.messages.render(Msg::kMissingFacts, options_.english, sink, {list});
-  if (json) out += '"';
 }
 
 void SessionImpl::collect_reasons(const Request& req, const Result& r) {
@@ -487,16 +467,9 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
   }
   out += ',';
   reasons_.clear();
-  if (reasons_collected_) {
-    Sink joined(reasons_, false);
-    for (std::size_t k = 0, from = 0; k < reason_ends_.size(); from = reason_ends_[k++]) {
-      if (k) m.render(Msg::kDetailSeparator, en, joined);
-      reasons_.append(row_reasons_, from, reason_ends_[k] - from);
-    }
-    reasons_collected_ = false;
-  } else {
-    write_reasons(req, r, reasons_, false);
-  }
+  if (reasons_collected_) emit_reasons(reasons_, false);  // rendered once for the line and this row
+  else write_reasons(req, r, reasons_, false);
+  reasons_collected_ = false;
   append_csv_cell(out, reasons_);
   out += '\n';
 }

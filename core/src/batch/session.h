@@ -82,9 +82,10 @@ class SessionImpl {
   // The failed conditions' sentences, then the facts still needed: JSON
   // strings separated by commas, or plain text separated by "；".
   void write_reasons(const Request& req, const Result& r, std::string& out, bool json);
-  // The same as plain text, once, for a row written twice (its line and the
-  // teed table): row_reasons_, each reason ending at reason_ends_[k].
+  // A row's reasons as plain text, rendered once for its line and the teed
+  // table: row_reasons_, each reason ending at reason_ends_[k].
   void collect_reasons(const Request& req, const Result& r);
+  void emit_reasons(std::string& out, bool json);
   const Context& context(const std::vector<std::string_view>& cells);
   // The fact each column holds under `program` (computed once per program).
   const std::vector<int>& fact_columns(const ProgramDef& program);
