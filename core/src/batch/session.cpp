@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/cold.h"
 #include "base/exact.h"
 #include "base/json_out.h"
 #include "engine_impl.h"
@@ -474,6 +475,7 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
   out += '\n';
 }
 
+UIE_COLD_BEGIN  // once per batch or per page: compiled for size in the wasm build
 std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& o) const noexcept {
   CsvReader reader(impl_->limits.max_request_bytes);
   reader.feed(csv);
@@ -535,6 +537,8 @@ std::string csv_cells(std::string_view csv) {
   }
   return out;
 }
+
+UIE_COLD_END
 
 Session::Session(const Engine& engine, BatchInput input, BatchOutput output, Options options, ScreenDefaults defaults)
     : impl_(std::make_unique<SessionImpl>(engine, input, output, options, std::move(defaults))) {}

@@ -101,27 +101,38 @@ CsvReader::Status CsvReader::next(std::vector<std::string_view>& fields, bool fi
   spans.clear();
   std::size_t begin = 0;
   bool in_quotes = false, was_quoted = false;
-  for (std::size_t k = 0; k < record.size(); ++k) {
-    char c = record[k];
+  // In runs, not byte by byte: text up to the next quote inside quotes, up to
+  // the next comma or quote outside them.
+  const std::size_t len = record.size();
+  for (std::size_t k = 0; k < len;) {
     if (in_quotes) {
-      if (c == '"') {
-        if (k + 1 < record.size() && record[k + 1] == '"') {
-          unquoted_ += '"';
-          ++k;
-        } else {
-          in_quotes = false;
-        }
+      std::size_t q = record.find('"', k);
+      if (q == std::string_view::npos) q = len;
+      unquoted_.append(record.data() + k, q - k);
+      if (q + 1 < len && record[q + 1] == '"') {
+        unquoted_ += '"';
+        k = q + 2;
       } else {
-        unquoted_ += c;
+        in_quotes = q == len;  // no closing quote: still open at the end
+        k = q + 1;
       }
-    } else if (c == '"' && unquoted_.size() == begin && !was_quoted) {
+      continue;
+    }
+    char c = record[k];
+    if (c == '"' && unquoted_.size() == begin && !was_quoted) {
       in_quotes = was_quoted = true;
+      ++k;
     } else if (c == ',') {
       spans.emplace_back(begin, unquoted_.size() - begin);
       begin = unquoted_.size();
       was_quoted = false;
+      ++k;
     } else {
-      unquoted_ += c;  // a stray quote inside an unquoted field is kept as is
+      // A stray quote inside an unquoted field is kept as is.
+      std::size_t e = k + 1;
+      while (e < len && record[e] != ',' && record[e] != '"') ++e;
+      unquoted_.append(record.data() + k, e - k);
+      k = e;
     }
   }
   if (in_quotes) problem = Problem::kUnclosedQuote;
@@ -146,9 +157,12 @@ void append_csv_cell(std::string& out, std::string_view cell) {
   }
   out += '"';
   if (formula) out += '\'';
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
+  for (std::size_t k = 0; k <= cell.size();) {  // in runs up to each quote, which is doubled
+    std::size_t q = cell.find('"', k);
+    if (q == std::string_view::npos) q = cell.size();
+    out.append(cell.data() + k, q - k);
+    if (q < cell.size()) out += "\"\"";
+    k = q + 1;
   }
   out += '"';
 }
