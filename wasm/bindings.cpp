@@ -80,13 +80,9 @@ val questions(const std::string& request, const std::string& today, const std::s
 #ifndef UIE_NO_SCREENING
 // Cells separated by U+0000 (one row of feed_cells' form).
 std::vector<std::string> cells_of(std::string_view text) {
-  std::vector<std::string> cells;
-  std::size_t start = 0;
-  for (std::size_t nul; (nul = text.find('\0', start)) != std::string_view::npos; start = nul + 1) {
-    cells.emplace_back(text.substr(start, nul - start));
-  }
-  cells.emplace_back(text.substr(start));
-  return cells;
+  std::vector<std::string_view> views;
+  uie::row_cells(text, views);
+  return std::vector<std::string>(views.begin(), views.end());
 }
 
 // A batch in one call, its bytes already in the module's memory (the caller

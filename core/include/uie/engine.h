@@ -202,6 +202,9 @@ std::string csv_cells(std::string_view csv);
 // (quoted where needed, a leading = + - @ neutralised), CRLF after each row:
 // a page's template or export in the one CSV dialect.
 std::string csv_text(std::string_view rows);
+// One row in that form as its cells (views into `row`), appended to `cells`:
+// the one reader of the form for the session, csv_text and the bindings.
+void row_cells(std::string_view row, std::vector<std::string_view>& cells);
 
 // The packs under rules/, embedded into the binary at build time.
 const std::vector<PackText>& embedded_packs();

@@ -88,16 +88,7 @@ void SessionImpl::feed_cells(std::string_view rows, std::string& out) {
       record(cells, ++cell_rows_, CsvReader::Problem::kTooLong, out);
       continue;
     }
-    std::size_t c = 0;
-    while (true) {
-      std::size_t nul = row.find('\0', c);
-      if (nul == std::string_view::npos) {
-        cells.push_back(row.substr(c));
-        break;
-      }
-      cells.push_back(row.substr(c, nul - c));
-      c = nul + 1;
-    }
+    row_cells(row, cells);
     record(cells, ++cell_rows_, CsvReader::Problem::kNone, out);
   }
 }
@@ -475,6 +466,15 @@ void SessionImpl::table_row(const std::vector<std::string_view>& cells, const Re
   out += '\n';
 }
 
+// Hot for a spreadsheet's rows (feed_cells): outside the code compiled for size.
+void row_cells(std::string_view row, std::vector<std::string_view>& cells) {
+  std::size_t start = 0;
+  for (std::size_t nul; (nul = row.find('\0', start)) != std::string_view::npos; start = nul + 1) {
+    cells.push_back(row.substr(start, nul - start));
+  }
+  cells.push_back(row.substr(start));
+}
+
 UIE_COLD_BEGIN  // once per batch or per page: compiled for size in the wasm build
 std::string Engine::csv_columns(std::string_view csv, const ScreenDefaults& defaults, const Options& o) const noexcept {
   CsvReader reader(impl_->limits.max_request_bytes);
@@ -502,17 +502,16 @@ std::string Engine::header_columns(const std::vector<std::string>& header, const
 
 std::string csv_text(std::string_view rows) {
   std::string out;
+  std::vector<std::string_view> cells;
   std::size_t start = 0;
   while (start <= rows.size() && !rows.empty()) {
     std::size_t end = rows.find('\x01', start);
     if (end == std::string_view::npos) end = rows.size();
-    std::string_view row = rows.substr(start, end - start);
-    for (std::size_t c = 0;;) {
-      std::size_t nul = row.find('\0', c);
-      append_csv_cell(out, row.substr(c, nul == std::string_view::npos ? std::string_view::npos : nul - c));
-      if (nul == std::string_view::npos) break;
-      out += ',';
-      c = nul + 1;
+    cells.clear();
+    row_cells(rows.substr(start, end - start), cells);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      append_csv_cell(out, cells[i]);
     }
     out += "\r\n";
     start = end + 1;
