@@ -190,8 +190,14 @@ test('失业保险金: a monthly amount with its months and total, the months la
   });
   assert.deepEqual(yq.v.extra.filter((x) => /months|_fen$/.test(x.key)).map((x) => [x.key, x.label, x.text]), [
     ['max_months', '最长可领（国家规定的上限）', '18 个月'], ['remaining_months', '还可领取', '18 个月'],
-    ['extension_months', '延长领取（至退休）', '0 个月'], ['total_months', '最多合计可领取', '18 个月'],
+    ['extension_months', '延长领取（至退休）', '未计算：需要出生年月、退休类别'], ['total_months', '最多合计可领取', '18 个月'],
     ['total_fen', '最多合计金额', '34,830.00 元']], 'the standard itself is the headline, not repeated');
+  assert.deepEqual(yq.v.extra.find((x) => x.key === 'extension_months').ask, ['birth_month', 'retirement_group'],
+                   'the extension was not computed, not 0: the questions it needs are offered');
+  const aged = await benefitView('140300', { ...DISMISSED, birth_month: '1966-03', retirement_group: 'male' }, 'zh');
+  assert.equal(aged.v.extra.find((x) => x.key === 'extension_months').ask, null, 'computed once the age is known');
+  const half = await benefitView('140300', { ...DISMISSED, birth_month: '1966-03' }, 'zh');
+  assert.equal(half.v.extra.find((x) => x.key === 'extension_months').text, '未计算：需要退休类别', 'only what is still unanswered');
 
   const gz = await benefitView('440100', DISMISSED, 'zh');   // 广州
   assert.deepEqual(gz.v.amount, {
@@ -224,9 +230,12 @@ test('失业保险金: a monthly amount with its months and total, the months la
   // Not eligible: no amount and no total of 0, but the local standard among the figures.
   const no = await benefitView('140300', { contribution_months: 60, separation_reason: 'resigned' }, 'zh');
   assert.equal(no.v.amount, null);
-  assert.equal(label(no.v, 'total_fen'), undefined);
+  for (const key of ['max_months', 'remaining_months', 'extension_months', 'total_months', 'total_fen']) {
+    assert.equal(label(no.v, key), undefined, `no ${key} under a no: nothing reads as granted`);
+  }
+  assert.equal(no.res.max_months, 18, 'though the engine computed it');
   assert.deepEqual(no.v.extra.find((x) => x.key === 'monthly_standard_fen'),
-                   { key: 'monthly_standard_fen', label: '当地失业保险金月标准', text: '1,935.00 元' });
+                   { key: 'monthly_standard_fen', label: '当地失业保险金月标准', text: '1,935.00 元', ask: null });
 });
 
 test('失业保险金 in English: yuan only, and the months\' labels in English', async () => {
@@ -368,4 +377,29 @@ test('share links carry the inputs in the fragment, round-trip in UTF-8, and ref
 
 test('today is the local calendar day', () => {
   assert.equal(F.today(new Date(2026, 10, 2, 23, 59)), '2026-11-02');
+});
+
+test('a verdict under a policy not in force on the date asked names the policy\'s year and is never a plain tick', async () => {
+  const e = await estimator();
+  const res = await e.estimate({ ...SHANXI, date: '2026-11-22', policy: 'sx-2025-13', facts: SME });
+  assert.equal(res.eligible, true);
+  assert.equal(res.policy.in_force, false);
+  const zh = F.resultView(res, { lang: 'zh', date: '2026-11-22' });
+  assert.deepEqual(zh.verdict, { state: 'other', mark: '!', text: '按2025年政策：符合条件；2026年尚无文件' });
+  const en = F.resultView(res, { lang: 'en', date: '2026-11-22' });
+  assert.equal(en.verdict.text, 'Under the 2025 policy: eligible; none yet for 2026');
+  const inForce = F.resultView(await e.estimate({ ...SHANXI, date: '2025-03-01', facts: SME }), { lang: 'zh', date: '2025-03-01' });
+  assert.deepEqual(inForce.verdict, { state: 'yes', mark: '✓', text: '符合条件' }, 'in force: a plain yes');
+});
+
+test('the questions still to answer are listed once, however many undecided reasons wait on them', async () => {
+  const e = await estimator();
+  const qs = await asked(SHANXI);
+  const res = await e.estimate({ ...SHANXI, facts: {} });
+  const v = F.resultView(res, { questions: qs, lang: 'zh', date: SHANXI.date });
+  const facts = v.asks.map((a) => a.fact);
+  assert.ok(facts.length >= 3, JSON.stringify(v.asks));
+  assert.equal(new Set(facts).size, facts.length, 'each once');
+  const linked = v.reasons.flatMap((r) => r.links.filter((l) => l.kind === 'answer').map((l) => l.fact));
+  assert.deepEqual([...new Set(linked)].sort(), [...facts].sort(), 'every question a reason waits on');
 });

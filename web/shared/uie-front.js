@@ -32,7 +32,34 @@
     zh: {
       yuan: '元', wan: '万元', about: '约', none: '无', notAnswered: '未回答（跳过）',
       yes: '是', no: '否',
+      // The words every front end shows alike (web/i18n.mjs and the mini-program use them).
+      say: {
+        wholeProvince: '全省 / 不选城市',
+        noPolicyText: (region, date, program) => `${date}，${region}没有正在执行的「${program}」政策。`,
+        latestIs: '最近的一份是：',
+        useLatest: '按这份政策估算（仅供参考）',
+        amountLocal: '金额由当地规定，见下方说明。',
+        perMonth: (decided) => [decided ? '每月 ' : '如果符合条件，每月 ', null],   // null: the figure
+        total: (months, yuan) => `合计 ${months}，共 ${yuan}`,
+        totalCap: (months, yuan) => `最长 ${months}，最多共 ${yuan}`,
+        monthsCapNote: '这是国家规定的最长期限，省里可以规定更短的期限，以经办机构核定为准。',
+        standardYours: '按您填写的当地月标准计算。',
+        candidates: '企业规模未定，两种情况的金额：',
+        draft: '征求意见稿（草案）：尚未正式施行，结果仅供参考。',
+        notInForce: (to) => `这份政策${to ? `已于 ${to} 到期` : '在申请日期不适用'}，以下按它估算，仅供参考。`,
+        whatifLead: '怎样才能符合：',
+        changeThis: (label) => `修改「${label}」`,
+        answerThis: (label) => `回答「${label}」`,
+        colon: '：',
+        stillToAnswer: '还需要回答：',
+        changeScope: '改日期或地区',
+        detail: (n) => `详细结果和依据（${n} 项条件）`,
+      },
       verdict: { yes: '符合条件', no: '不符合条件', unknown: '还不能确定' },
+      // Under a policy not in force on the date asked: the verdict names the policy's year.
+      otherYear: (policyYear, verdict, askedYear) => (askedYear && askedYear !== policyYear
+        ? `按${policyYear}年政策：${verdict}；${askedYear}年尚无文件` : `按${policyYear}年政策：${verdict}（该政策在申请日期不适用）`),
+      notComputed: (labels) => `未计算：需要${labels}`,
       state: { pass: '符合', fail: '不符合', unknown: '待确定' },
       validity: (from, to) => (to ? `执行期 ${from} 至 ${to}` : `自 ${from} 起执行`),
       byDate: '按申请日期自动选择正在执行的政策',
@@ -73,7 +100,34 @@
     en: {
       yuan: 'yuan', wan: null, about: 'about', none: 'none', notAnswered: 'not answered (skipped)',
       yes: 'Yes', no: 'No',
+      // The words every front end shows alike (web/i18n.mjs and the mini-program use them).
+      say: {
+        wholeProvince: 'Whole province / no city',
+        noPolicyText: (region, date, program) => `On ${date} no "${program}" policy is in force in ${region}.`,
+        latestIs: 'The most recent one is:',
+        useLatest: 'Estimate under this policy (for reference only)',
+        amountLocal: 'The amount is set locally; see the notes below.',
+        perMonth: (decided) => [null, decided ? ' a month' : ' a month, if eligible'],
+        total: (months, yuan) => `${months} in all: ${yuan}`,
+        totalCap: (months, yuan) => `At most ${months}: up to ${yuan} in all`,
+        monthsCapNote: 'That is the longest period national law allows; the province may set a shorter one, and the local office decides.',
+        standardYours: 'Using the local monthly rate you gave.',
+        candidates: 'The enterprise size is not known; the amount for each size:',
+        draft: 'Draft for comment (征求意见稿): not yet in force; for reference only.',
+        notInForce: (to) => `This policy ${to ? `expired on ${to}` : 'does not apply on that date'}; the estimate below uses it for reference only.`,
+        whatifLead: 'What would make it pass:',
+        changeThis: (label) => `Change “${label}”`,
+        answerThis: (label) => `Answer “${label}”`,
+        colon: ': ',
+        stillToAnswer: 'Still to answer:',
+        changeScope: 'Change the date or place',
+        detail: (n) => `Details and sources (${n} conditions)`,
+      },
       verdict: { yes: 'Eligible', no: 'Not eligible', unknown: 'Not yet decided' },
+      otherYear: (policyYear, verdict, askedYear) => (askedYear && askedYear !== policyYear
+        ? `Under the ${policyYear} policy: ${verdict.toLowerCase()}; none yet for ${askedYear}`
+        : `Under the ${policyYear} policy: ${verdict.toLowerCase()} (not in force on the date asked)`),
+      notComputed: (labels) => `not computed: needs ${labels}`,
       state: { pass: 'met', fail: 'not met', unknown: 'undecided' },
       validity: (from, to) => (to ? `in force ${from} to ${to}` : `in force from ${from}`),
       byDate: 'The policy in force on the date of application',
@@ -763,7 +817,8 @@
     for (const w of (res && res.whatif) || []) if (w.condition === c.id) add(w.fact);
     add(c.id);
     const quoted = (String(c.text || '').match(/「[^」]+」/g) || []).map((x) => x.slice(1, -1));
-    for (const q of qs) if (quoted.indexOf(q.label) >= 0 || (q.label_en && quoted.indexOf(q.label_en) >= 0)) add(q.fact);
+    // `undated`: the label as the engine wrote it, before a host named the year in it (journey.js datedQuestions).
+    for (const q of qs) if ([q.label, q.label_en, q.undated].some((l) => l && quoted.indexOf(l) >= 0)) add(q.fact);
     return out;
   }
 
@@ -776,6 +831,16 @@
   }
 
   const EXTRA_KEYS = Object.keys(WORDS.zh.extra);
+  // The figures of an entitlement: never shown under a verdict of not eligible.
+  // (The local monthly standard is the region's figure, not the person's: it stays.)
+  const ENTITLEMENT = ['max_months', 'remaining_months', 'extension_months', 'total_months', 'total_fen'];
+  // What the extension to retirement needs.
+  const AGE_FACTS = ['birth_month', 'retirement_group'];
+
+  function yearOf(date) {
+    const m = /^(\d{4})-/.exec(String(date || ''));
+    return m ? Number(m[1]) : null;
+  }
 
   // The optional fact the engine offers where it holds no local monthly standard.
   const LOCAL_STANDARD = 'local_monthly_standard';
@@ -820,7 +885,12 @@
    *   whatif   what-ifs of no listed reason (still worth showing)
    *   extra    [{ key, label, text }] the program's extra figures
    *   conditions, notes, policy (policyView), draft, inForce
-   * ctx: { questions, lang }
+   *   asks     the questions still to answer, each once: [{ fact, label }]
+   * Under a policy not in force on the date (ctx.date), the verdict names
+   * the policy's year, and a yes is state 'other' (mark '!'), not a tick.
+   * Not eligible: no entitlement figures. An extension to retirement not
+   * computed (the age unknown) says so, with `ask` (the facts it needs).
+   * ctx: { questions, lang, date }
    */
   function resultView(res, ctx) {
     const c = ctx || {};
@@ -867,21 +937,42 @@
     const extra = [];
     // The months' labels say whether they are the national ceiling or the province's own.
     const months = res.max_months_is_cap === true ? w.extraCap : res.max_months_is_cap === false ? w.extraOwn : {};
+    // The extension to retirement is 0 until the age is known: it was not computed, not nil.
+    const open = (res.missing || []).concat(res.optional_missing || []);
+    const ageFacts = AGE_FACTS.filter((f) => res.months_to_retirement === null && open.indexOf(f) >= 0 && labelOf(f));
     for (const key of EXTRA_KEYS) {
       const v = res[key];
       if (v === null || v === undefined || v === '') continue;
-      // No total when not eligible (it is 0); the local standard when no monthly amount says it.
-      if ((key === 'total_fen' && res.eligible === false) || (key === 'monthly_standard_fen' && amount)) continue;
+      // Not eligible: no entitlement figure reads as granted; the local standard when no monthly amount says it.
+      if ((res.eligible === false && ENTITLEMENT.indexOf(key) >= 0) || (key === 'monthly_standard_fen' && amount)) continue;
       let text;
-      if (/_fen$/.test(key) && Number.isSafeInteger(v)) text = moneyText(v, lang).yuan;
+      let ask = null;
+      if (key === 'extension_months' && ageFacts.length) {
+        ask = ageFacts;
+        text = w.notComputed(ageFacts.map(labelOf).join(w.list));
+      } else if (/_fen$/.test(key) && Number.isSafeInteger(v)) text = moneyText(v, lang).yuan;
       else if (/_months$/.test(key) && typeof v === 'number') text = `${v} ${unitText('个月', lang, v)}`;
       else if (key === 'size_used') text = sizeLabel(v);
       else text = String(v);
-      extra.push({ key, label: months[key] || w.extra[key], text });
+      extra.push({ key, label: months[key] || w.extra[key], text, ask });
     }
     const p = res.policy || {};
+    // Under a policy not in force on the date asked, the verdict says whose year it is and is never a plain tick.
+    const policyYear = p.in_force === false ? yearOf(p.valid_to) || yearOf(p.valid_from) : null;
+    const verdict = { state: verdictState, mark: verdictState === 'yes' ? '✓' : verdictState === 'no' ? '✗' : '?',
+                      text: w.verdict[verdictState] };
+    if (policyYear) {
+      verdict.text = w.otherYear(policyYear, verdict.text, yearOf(c.date));
+      if (verdictState === 'yes') Object.assign(verdict, { state: 'other', mark: '!' });
+    }
+    // The questions still to answer, each once (several undecided conditions may wait on one).
+    const asks = [];
+    for (const r of reasons) {
+      for (const l of r.links) if (l.kind === 'answer' && l.label && !asks.some((a) => a.fact === l.fact)) asks.push({ fact: l.fact, label: l.label });
+    }
     return {
-      verdict: { state: verdictState, mark: verdictState === 'yes' ? '✓' : verdictState === 'no' ? '✗' : '?', text: w.verdict[verdictState] },
+      verdict,
+      asks,
       amount,
       reasons,
       whatif: whatifs.filter((h) => shown.indexOf(h.condition) < 0),
