@@ -14,6 +14,7 @@ import { button, h } from './dom.mjs';
 import { STRINGS } from './i18n.mjs';
 
 const F = globalThis.UieFront;
+const J = globalThis.UieJourney;
 // engine-client.js is an async script: it may come after this module.
 let engine = globalThis.UieEngine;
 const engineThere = engine ? Promise.resolve() : new Promise((resolve, reject) => {
@@ -37,36 +38,19 @@ let ui = { ...DEFAULT_UI };
 let journey = 0;        // one per program chosen: history entries of another journey are stale
 let s = freshState();
 let busy = false;
+let shown = [];         // the questions with their labels dated for s.date (J.datedQuestions)
 
-function freshState() {
+// The journey's state (web/shared/journey.js) plus which journey it is.
+function freshState(state) {
   const preset = catalog ? F.regionOf(catalog, query.get('region')) : null;   // a kiosk may be set up for one region
-  return {
-    journey: ++journey,
-    screen: 'who',
-    program: null,
-    province: preset ? preset.province : '',
-    city: preset ? preset.city : '',
-    date: F.today(),
-    policy: null,          // an explicit policy id (the person chose the latest one)
-    policyInfo: null,
-    questions: [],         // the engine's questions for the chosen program and policy, in asking order
-    facts: {},
-    drafts: {},            // what was typed or ticked, per fact, as entered
-    notes: {},             // per fact: what a typed text became ("18年 = 216 个月")
-    asked: [],             // facts in the order the person saw them
-    skipped: new Set(),
-    current: null,
-    editing: false,        // the question was opened from the result: its answer returns there
-    result: null,
-    error: null,           // { where: 'fact' | 'where' | 'screen', fact, message, original }
-    notice: null,
-    fromShare: false,
-  };
+  const next = state || J.start({ province: preset ? preset.province : '', city: preset ? preset.city : '' });
+  next.journey = ++journey;
+  return next;
 }
 
 const t = () => STRINGS[ui.lang];
 const en = () => ui.lang === 'en';
-const question = (fact) => s.questions.find((q) => q.fact === fact);
+const question = (fact) => shown.find((q) => q.fact === fact);
 const labelOf = (q) => (en() ? q.label_en || q.label : q.label);
 // The lang of an engine text on an English page: Chinese until the rules give English.
 // Marked Chinese in English mode when it is mostly Chinese: an English sentence
@@ -146,11 +130,8 @@ function back() {
   s.error = null;
   if (nav.pos > 0) return history.back();
   // The first entry (a share link): step through the questions instead.
-  const i = s.screen === 'question' ? s.asked.indexOf(s.current) : s.asked.length;
-  const prev = (i === -1 ? s.asked.length : i) - 1;
-  if (prev < 0) return go('where');
-  s.current = s.asked[prev];
-  return go('question');
+  s = J.back(s);
+  return go(s.screen);
 }
 
 // ---------------------------------------------------------------- drawing
@@ -159,7 +140,7 @@ function citation(cite) {
   if (!cite || !cite.doc_no) return null;
   const where = [cite.doc_no, cite.clause].filter(Boolean).join(' ');
   return h('details', { class: 'cite' },
-    h('summary', {}, `${t().source}：`, h('span', { lang: zh(where) }, where)),
+    h('summary', {}, `${t().source}${t().colon}`, h('span', { lang: zh(where) }, where)),
     cite.quote ? h('blockquote', { lang: 'zh-CN' }, cite.quote) : null);
 }
 
@@ -217,11 +198,6 @@ function focusArrival() {
 
 // ---------------------------------------------------------------- engine calls
 
-function request(extra = {}) {
-  return { ...F.buildRequest({ region: s.city || s.province, date: s.date, program: s.program, facts: s.facts,
-                               policy: s.policy }), ...extra };
-}
-
 // Every engine call goes through here: a failed call shows "try again";
 // the facade has already replaced a trapped instance.
 async function guarded(work) {
@@ -240,63 +216,27 @@ async function guarded(work) {
   }
 }
 
-async function loadQuestions() {
-  const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
-  if (!r.ok) return showError(r.error);
-  s.questions = r.questions;
-  s.policyInfo = r.policy;
-  if (!r.in_force && !s.policy) return go('nopolicy');
-  return advance();
+/**
+ * Runs the engine calls the journey asks for, then shows where it leads: a
+ * new history entry for a new screen or question, a redraw for an error on
+ * the screen already shown.
+ */
+async function run({ replace = false } = {}) {
+  const before = { screen: s.screen, current: s.current };
+  while (s.need) s = J.received(s, await engine[s.need](J.requestOf(s), F.engineOptions(ui.lang)), ui.lang);
+  shown = J.datedQuestions(s.questions, s.date);
+  if (s.error && s.error.where === 'screen') {
+    s.error.message = s.error.message || t().engineFailed;
+    return render();
+  }
+  if (s.error && s.screen === before.screen && s.current === before.current) return render();
+  return go(s.screen, { replace });
 }
 
-// Asks the engine what is still needed and moves to that question, or to the result.
-async function advance() {
-  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
-  if (!res.ok) return showError(res.error);
-  s.result = res;
-  s.error = null;
-  if (s.fromShare || s.editing) {
-    // A shared result, or one answer changed from the result: what is still
-    // optional stays unanswered (the result lists it, to answer from there).
-    for (const f of res.optional_missing || []) s.skipped.add(f);
-    s.fromShare = false;
-  }
-  const next = res.missing[0] || (res.optional_missing || []).find((f) => !s.skipped.has(f));
-  s.editing = false;
-  if (next) {
-    s.current = next;
-    return go('question');
-  }
-  return go('result');
-}
-
-// The result again for the answers as they are now (after Back and Forward).
+// The result again for the answers as they are now (after Back and Forward); it stays the result.
 async function refreshResult() {
-  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
+  const res = await engine.estimate(J.requestOf({ ...s, need: 'estimate' }), F.engineOptions(ui.lang));
   if (res.ok) s.result = res;
-  else showError(res.error);
-}
-
-function showError(err) {
-  const shown = F.responseError(err, s.questions, ui.lang);
-  if (shown.where === 'nopolicy' && shown.latest) {
-    s.policyInfo = shown.latest;
-    s.error = null;
-    return go('nopolicy');
-  }
-  if (shown.where === 'fact') {
-    s.error = shown;
-    if (s.screen === 'question' && s.current === shown.fact) return render();
-    s.current = shown.fact;
-    return go('question');
-  }
-  if (shown.where === 'where') {
-    s.policy = null;
-    s.error = shown;
-    return s.screen === 'where' ? render() : go('where');
-  }
-  s.error = { where: 'screen', message: shown.message || t().engineFailed };
-  return render();
 }
 
 // The language changes: what is typed stays, and the engine's texts are
@@ -307,13 +247,11 @@ async function relanguage() {
   if (!catalog || !s.program) return render({ focus: false });
   await guarded(async () => {
     if (s.questions.length) {
-      const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
+      const r = await engine.questions(J.requestOf({ ...s, need: 'questions' }), F.engineOptions(ui.lang));
       if (r.ok) s.questions = r.questions;
+      shown = J.datedQuestions(s.questions, s.date);
     }
-    if (s.result) {
-      const res = await engine.estimate(request(), F.engineOptions(ui.lang));
-      if (res.ok) s.result = res;
-    }
+    if (s.result) await refreshResult();
   });
   render({ focus: false });
 }
@@ -322,11 +260,8 @@ async function relanguage() {
 
 function chooseProgram(id) {
   // The same program again (after Back): its answers are still there.
-  if (id !== s.program) {
-    const keep = { province: s.province, city: s.city, date: s.date };
-    s = { ...freshState(), ...keep, program: id };
-  }
-  s.error = null;
+  const next = J.chooseProgram(s, id);
+  s = next.program === s.program && next.facts === s.facts ? next : freshState(next);
   go('where');
 }
 
@@ -411,14 +346,9 @@ function whereScreen() {
   return h('form', { class: 'screen where', novalidate: true, onsubmit: (e) => {
     e.preventDefault();
     const city = cityField.querySelector('select');
-    s.province = provinceSelect.value;
-    s.city = city ? city.value : '';
-    s.date = dateInput.value;
-    if (!s.province) { s.error = { where: 'where', message: t().needProvince }; return render(); }
-    if (!s.date) { s.error = { where: 'where', message: t().needDate }; return render(); }
-    s.error = null;
-    s.policy = null;
-    return guarded(loadQuestions);
+    s = J.setWhere(s, { province: provinceSelect.value, city: city ? city.value : '', date: dateInput.value },
+                   { needProvince: t().needProvince, needDate: t().needDate });
+    return s.error ? render() : guarded(run);
   } },
     h('p', { class: 'crumb' }, programTitle(s.program)),
     h('h1', {}, t().whereTitle),
@@ -454,14 +384,14 @@ function noPolicyScreen() {
     screenError(),
     h('div', { class: 'actions' },
       button(t().changeDate, back),
-      p ? button(t().useLatest, () => guarded(async () => { s.policy = p.id; await loadQuestions(); }), 'primary',
+      p ? button(t().useLatest, () => { s = J.useLatest(s); guarded(run); }, 'primary',
                  { id: 'use-latest' }) : null));
 }
 
 // The input for one question, by the kind the shared layer gives it; returns [element, read()].
 function control(q, errId) {
   const id = `fact-${q.fact}`;
-  const c = F.controlOf(q, s.questions);
+  const c = F.controlOf(q, shown);
   const entered = s.drafts[q.fact] !== undefined ? s.drafts[q.fact] : s.facts[q.fact];
   const described = [q.help ? `${id}-help` : null, `${id}-note`, errId].filter(Boolean).join(' ');
   const invalid = errId ? 'true' : null;
@@ -482,6 +412,8 @@ function control(q, errId) {
     };
     return [box, read];
   }
+  // A kiosk often has no Chinese input method: years and months are two number fields there.
+  if (KIOSK && (c.kind === 'months' || c.kind === 'month')) return splitControl(q, c.kind, entered, described, invalid);
   const typed = entered === undefined ? '' : typeof entered === 'string' ? entered : F.inputText(q, entered);
   const input = h('input', {
     id, name: q.fact, value: typed, autocomplete: 'off',
@@ -492,7 +424,7 @@ function control(q, errId) {
   // Says at once what a converted entry became ("18年 = 216 个月").
   const note = h('p', { class: 'became', id: `${id}-note`, role: 'status' }, s.notes[q.fact] || '');
   input.addEventListener('input', () => {
-    const r = F.parseAnswer(q, input.value, { lang: ui.lang, questions: s.questions });
+    const r = F.parseAnswer(q, input.value, { lang: ui.lang, questions: shown });
     note.textContent = r.ok && r.note ? r.note : '';
   });
   const unit = F.unitText(q.unit, ui.lang, 2);
@@ -501,19 +433,45 @@ function control(q, errId) {
   return [wrap, () => input.value];
 }
 
+// Years and months as two number fields ("9 年 3 个月", or 出生 "1966 年 3 月"),
+// each with the numeric keypad: nothing needs an input method. What they hold
+// is read as the text the shared layer understands ("9年3个月", "1966-03").
+function splitControl(q, kind, entered, described, invalid) {
+  const id = `fact-${q.fact}`;
+  const months = kind === 'months';
+  let y = '';
+  let m = '';
+  if (months && Number.isInteger(entered)) [y, m] = [String(Math.floor(entered / 12)), String(entered % 12)];
+  else if (!months && /^\d{4}-\d{2}$/.test(String(entered || ''))) [y, m] = [entered.slice(0, 4), String(Number(entered.slice(5)))];
+  const field = (part, value, unit) => h('label', { class: 'split-part' },
+    h('input', { id: `${id}-${part}`, name: `${q.fact}-${part}`, value, inputmode: 'numeric', autocomplete: 'off',
+                 'aria-describedby': described, 'aria-invalid': invalid }),
+    h('span', { class: 'unit' }, unit));
+  const years = field('years', y, months ? t().years : t().yearOf);
+  const rest = field('months', m, months ? t().monthsUnit : t().monthOf);
+  const box = h('div', { class: 'field-input split', role: 'group', 'aria-labelledby': `${id}-label` }, years, rest,
+    h('p', { class: 'became', id: `${id}-note`, role: 'status' }, s.notes[q.fact] || ''));
+  const read = () => {
+    const [a, b] = [years, rest].map((l) => l.querySelector('input').value.trim());
+    if (!a && !b) return '';
+    if (months) return `${a || 0}年${b || 0}个月`;
+    return `${a}-${String(b).padStart(2, '0')}`;
+  };
+  return [box, read];
+}
+
 // What is typed or ticked on the question on screen, kept when the screen is
 // redrawn (a language switch) or left.
 let readCurrent = null;
 function captureDraft() {
-  if (s.screen === 'question' && readCurrent) s.drafts[s.current] = readCurrent();
+  if (s.screen === 'question' && readCurrent) s = J.draft(s, s.current, readCurrent());
 }
 
 function questionScreen() {
   const q = question(s.current) || { fact: s.current, type: 'string', label: s.current, required: true };
   const res = s.result;
-  // The engine's `missing` decides what must be answered: a question it lists
-  // there (separation_reason, optional as a fact) is not skippable now.
-  const required = q.required !== false || Boolean(res && res.missing.includes(q.fact));
+  // The engine's `missing` decides what must be answered (J.isRequired).
+  const required = J.isRequired(s, q.fact);
   const err = s.error && s.error.where === 'fact' && s.error.fact === q.fact ? s.error : null;
   const errId = err ? `fact-${q.fact}-error` : null;
   const [input, read] = control(q, errId);
@@ -521,43 +479,11 @@ function questionScreen() {
 
   const submit = (e) => {
     e.preventDefault();
-    const raw = read();
-    const parsed = F.parseAnswer(q, raw, { lang: ui.lang, questions: s.questions });
-    if (parsed.empty) {
-      // An emptied field is empty: nothing typed before comes back.
-      delete s.drafts[q.fact];
-      delete s.notes[q.fact];
-      delete s.facts[q.fact];
-      if (required) {
-        s.error = { where: 'fact', fact: q.fact, message: F.words(ui.lang).errors.required };
-        return render();
-      }
-      return skip();
-    }
-    s.drafts[q.fact] = raw;
-    if (!parsed.ok) {
-      s.error = { where: 'fact', fact: q.fact, message: parsed.message };
-      return render();
-    }
-    s.facts[q.fact] = parsed.value;
-    s.notes[q.fact] = parsed.note;
-    s.error = null;
-    remember(q.fact);
-    return guarded(advance);
+    s = J.answer(s, q.fact, read(), ui.lang);
+    return s.need ? guarded(run) : render();
   };
-  const skip = () => {
-    delete s.facts[q.fact];
-    delete s.drafts[q.fact];
-    delete s.notes[q.fact];
-    s.skipped.add(q.fact);
-    s.error = null;
-    remember(q.fact);
-    guarded(advance);
-  };
-  const skipRest = () => {
-    for (const f of res.optional_missing || []) s.skipped.add(f);
-    skip();
-  };
+  const skip = () => { s = J.skip(s, q.fact); guarded(run); };
+  const skipRest = () => { s = J.skipRest(s, q.fact); guarded(run); };
   const help = en() ? q.help_en || q.help : q.help;
   // "N questions left" only while the engine's list is what brought us here.
   const progress = s.editing ? null : !required ? t().optional
@@ -579,17 +505,16 @@ function questionScreen() {
       h('button', { type: 'submit', class: 'primary', id: 'next' }, t().next)));
 }
 
-function remember(fact) {
-  if (!s.asked.includes(fact)) s.asked.push(fact);
-}
-
 /** Opens one question from the result; its answer leads straight back there. */
 function edit(fact) {
-  s.skipped.delete(fact);
-  s.current = fact;
-  s.editing = true;
-  s.error = null;
+  s = J.edit(s, fact);
   go('question');
+}
+
+/** From the result: the place or the date again, every answer kept. */
+function rescope() {
+  s = J.rescope(s);
+  go('where');
 }
 
 function moneyLine(m) {
@@ -605,7 +530,7 @@ function amountBlock(amount) {
   if (amount.kind === 'candidates') {
     return h('div', { class: 'amount candidates', id: 'amount' },
       h('p', {}, t().candidates),
-      h('ul', {}, amount.items.map((i) => h('li', {}, `${i.label}：`, moneyLine(i)))));
+      h('ul', {}, amount.items.map((i) => h('li', {}, `${i.label}${t().colon}`, moneyLine(i)))));
   }
   if (amount.kind === 'monthly') return monthlyBlock(amount);
   const ask = amount.ask && question(amount.ask.fact);
@@ -630,7 +555,7 @@ function conditionLine(c, extra) {
   return h('li', { class: `condition ${c.state}`, 'data-condition': c.id },
     h('span', { class: 'mark', 'aria-hidden': 'true' }, c.mark),
     h('div', { class: 'body' },
-      h('p', { class: 'text' }, h('span', { class: 'sr-only' }, `${c.word}：`), h('span', { lang: zh(c.text) }, c.text)),
+      h('p', { class: 'text' }, h('span', { class: 'sr-only' }, `${c.word}${t().colon}`), h('span', { lang: zh(c.text) }, c.text)),
       extra));
 }
 
@@ -642,13 +567,13 @@ function reasonLine(r) {
   const whatifs = r.whatifs.map((w) => h('p', { class: 'whatif' },
     h('span', { class: 'lead' }, t().whatifLead), ' ', h('span', { lang: zh(w.text) }, w.text), ' ',
     link(w.fact, t().changeThis)));
-  const answer = r.state === 'unknown' ? r.facts.map((f) => link(f, t().answerThis)) : [];
+  // The questions an undecided reason waits on are offered once, below the reasons (asksLine).
   const change = r.state === 'fail' && !r.whatifs.length ? r.facts.map((f) => link(f, t().changeThis)) : [];
-  return conditionLine(r, [whatifs, answer, change]);
+  return conditionLine(r, [whatifs, change]);
 }
 
 function answersBlock() {
-  const rows = F.answerSummary(s.questions, s.facts, ui.lang, s.skipped);
+  const rows = F.answerSummary(shown, s.facts, ui.lang, s.skipped);
   if (!rows.length) return null;
   return h('section', { class: 'answers', 'aria-labelledby': 'answers-h' },
     h('h2', { id: 'answers-h' }, t().answers),
@@ -679,52 +604,72 @@ function shareArea() {
   return area;
 }
 
+// The questions still to answer, each once, as buttons (several undecided reasons may wait on one).
+function asksLine(asks) {
+  if (!asks.length) return null;
+  return h('p', { class: 'asks', id: 'asks' }, h('span', { class: 'lead' }, t().stillToAnswer), ' ',
+    asks.map((a) => button(t().answerThis(a.label), () => edit(a.fact), 'link', { 'data-edit': a.fact })));
+}
+
+function extraRow(x) {
+  return h('div', { class: 'row', 'data-field': x.key },
+    h('dt', {}, x.label),
+    h('dd', { lang: zh(x.text) }, x.text, x.ask ? x.ask.filter(question).map((f) =>
+      [' ', button(t().answerThis(labelOf(question(f))), () => edit(f), 'link', { 'data-edit': f })]) : null));
+}
+
+// The first screen: the verdict (naming the policy's year when it is not the
+// year asked), the money and months, why, and what is still to answer; then
+// the ways to change one thing. The cited detail is folded below it.
 function resultScreen() {
-  const v = F.resultView(s.result, { questions: s.questions, lang: ui.lang });
+  const v = F.resultView(s.result, { questions: shown, lang: ui.lang, date: s.date });
+  const count = v.conditions.length;
   return h('section', { class: 'screen result', 'data-eligible': String(s.result.eligible) },
     s.notice ? h('p', { class: 'notice', role: 'status' }, s.notice) : null,
     h('p', { class: 'crumb' }, [t().resultTitle, programTitle(s.program), regionName(), s.date].join(' · ')),
-    h('h1', { class: `verdict ${v.verdict.state}`, id: 'verdict' },
-      h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
-    v.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
-    v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
-    amountBlock(v.amount),
-    v.reasons.length
-      ? h('section', { class: 'reasons', 'aria-labelledby': 'reasons-h' },
-          h('h2', { id: 'reasons-h' }, t().reasons),
-          h('ul', { class: 'conditions' }, v.reasons.map(reasonLine)))
-      : null,
-    v.whatif.length
-      ? h('section', { 'aria-labelledby': 'whatif-h' },
-          h('h2', { id: 'whatif-h' }, t().otherWhatif),
-          h('ul', { class: 'whatif-list' }, v.whatif.map((w) => h('li', { lang: zh(w.text) }, w.text))))
-      : null,
-    v.extra.length
-      ? h('dl', { class: 'extra' }, v.extra.map((x) => h('div', { class: 'row', 'data-field': x.key },
-          h('dt', {}, x.label), h('dd', { lang: zh(x.text) }, x.text))))
-      : null,
-    chineseNotice(),
-    answersBlock(),
-    h('p', { class: 'disclaimer', id: 'disclaimer' }, '以当地经办机构核定为准', en() ? ' (the local office decides)' : '。'),
+    h('div', { class: 'headline', id: 'headline' },
+      h('h1', { class: `verdict ${v.verdict.state}`, id: 'verdict' },
+        h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
+      v.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
+      v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
+      amountBlock(v.amount),
+      v.reasons.length
+        ? h('section', { class: 'reasons', 'aria-labelledby': 'reasons-h' },
+            h('h2', { id: 'reasons-h' }, t().reasons),
+            h('ul', { class: 'conditions' }, v.reasons.map(reasonLine)))
+        : null,
+      asksLine(v.asks)),
     screenError(),
-    h('div', { class: 'actions no-print' },
+    h('div', { class: 'actions no-print change' },
+      button(t().changeScope, rescope, 'secondary', { id: 'rescope' }),
       button(t().restart, restart, 'secondary', { id: 'restart' }),
       button(t().print, () => window.print(), 'secondary', { id: 'print' })),
-    shareArea(),
-    h('section', { class: 'all-conditions', 'aria-labelledby': 'cond-h' },
-      h('h2', { id: 'cond-h' }, t().allConditions),
-      h('ul', { class: 'conditions' }, v.conditions.map((c) => conditionLine(c, citation(c.cite))))),
-    v.notes.length
-      ? h('section', { 'aria-labelledby': 'notes-h' },
-          h('h2', { id: 'notes-h' }, t().notes),
-          h('ul', { class: 'notes' }, v.notes.map((n) => h('li', { lang: zh(n) }, n))))
-      : null,
-    v.policy
-      ? h('section', { class: 'policy', 'aria-labelledby': 'policy-h' },
-          h('h2', { id: 'policy-h' }, t().policy),
-          h('p', {}, policyLine(s.result.policy)),
-          v.policy.chain ? h('p', { class: 'chain' }, `${t().chain}：`, h('span', { lang: zh(v.policy.chain) }, v.policy.chain)) : null)
-      : null);
+    answersBlock(),
+    h('details', { class: 'detail', id: 'detail' },
+      h('summary', {}, t().detail(count)),
+      v.whatif.length
+        ? h('section', { 'aria-labelledby': 'whatif-h' },
+            h('h2', { id: 'whatif-h' }, t().otherWhatif),
+            h('ul', { class: 'whatif-list' }, v.whatif.map((w) => h('li', { lang: zh(w.text) }, w.text))))
+        : null,
+      v.extra.length ? h('dl', { class: 'extra' }, v.extra.map(extraRow)) : null,
+      chineseNotice(),
+      h('section', { class: 'all-conditions', 'aria-labelledby': 'cond-h' },
+        h('h2', { id: 'cond-h' }, t().allConditions),
+        h('ul', { class: 'conditions' }, v.conditions.map((c) => conditionLine(c, citation(c.cite))))),
+      v.notes.length
+        ? h('section', { 'aria-labelledby': 'notes-h' },
+            h('h2', { id: 'notes-h' }, t().notes),
+            h('ul', { class: 'notes' }, v.notes.map((n) => h('li', { lang: zh(n) }, n))))
+        : null,
+      v.policy
+        ? h('section', { class: 'policy', 'aria-labelledby': 'policy-h' },
+            h('h2', { id: 'policy-h' }, t().policy),
+            h('p', {}, policyLine(s.result.policy)),
+            v.policy.chain ? h('p', { class: 'chain' }, `${t().chain}${t().colon}`, h('span', { lang: zh(v.policy.chain) }, v.policy.chain)) : null)
+        : null),
+    h('p', { class: 'disclaimer', id: 'disclaimer' }, '以当地经办机构核定为准', en() ? ' (the local office decides)' : '。'),
+    shareArea());
 }
 
 function restart() {
@@ -751,6 +696,9 @@ function applyUi() {
   lang.lang = en() ? 'zh-CN' : 'en';
   document.getElementById('privacy').textContent = t().privacy;
   document.getElementById('disclaimer-foot').textContent = t().disclaimer;
+  // A kiosk never leads away from itself: the office's screening page has no idle wipe.
+  const office = document.getElementById('screen-link');
+  if (office) office.parentElement.hidden = KIOSK;
   const idle = document.getElementById('kiosk-note');
   idle.hidden = !KIOSK;
   idle.textContent = KIOSK ? t().kioskIdle(IDLE_SECONDS) : '';
@@ -763,24 +711,9 @@ async function openShared(shared) {
     s.notice = t().shareBad;
     return render();
   }
-  s = { ...freshState(), program: p.id, province: where.province, city: where.city,
-        date: shared.date, facts: { ...shared.facts }, policy: shared.policy, notice: t().shareLoaded, fromShare: true };
-  s.asked = Object.keys(s.facts);
-  const r = await engine.questions(request({ facts: {} }), F.engineOptions(ui.lang));
-  if (!r.ok) return showError(r.error);
-  s.questions = r.questions;
-  s.policyInfo = r.policy;
+  s = freshState(J.fromShare(shared, where, t().shareLoaded));
   // The shared screen replaces the start screen: Back leaves the page.
-  const res = await engine.estimate(request(), F.engineOptions(ui.lang));
-  if (!res.ok) return showError(res.error);
-  s.result = res;
-  for (const f of res.optional_missing || []) s.skipped.add(f);
-  s.fromShare = false;
-  if (res.missing.length) {
-    s.current = res.missing[0];
-    return go('question', { replace: true });
-  }
-  return go('result', { replace: true });
+  return run({ replace: true });
 }
 
 function wipe() {

@@ -115,7 +115,8 @@ describe('history', () => {
     await answer(page, '企业');
     await page.fill('#fact-insured_headcount', '八十');
     await andWait(page, () => page.click('#toggle-lang'));
-    assert.equal(await page.locator('form[data-fact] h1').innerText(), 'Insured employees at the end of last year');
+    assert.equal(await page.locator('form[data-fact] h1').innerText(), 'Insured employees at the end of last year (2023)',
+                 'in English, and naming the year');
     assert.equal(await page.locator('#fact-insured_headcount').inputValue(), '八十', 'typed text kept');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'toggle-lang', 'focus stays on the switch');
     assert.equal(await page.locator('form[data-fact] .unit').innerText(), 'people', 'units in English');

@@ -8,7 +8,8 @@ import { describe, test } from 'node:test';
 import { axeCheck, answerAll, choose, clickAndWait, currentFact, engineReady, open, screen, shot, suite } from './lib/page.mjs';
 
 const env = suite('kiosk');
-const WORKER = { worker_status: '企业在职职工', insured_months: '18', certificate: '职业技能等级证书', level: '五级/初级工' };
+// Months as a kiosk takes them: years and months in two number fields, no input method needed.
+const WORKER = { worker_status: '企业在职职工', insured_months: ['1', '6'], certificate: '职业技能等级证书', level: '五级/初级工' };
 
 describe('kiosk', () => {
   test('full-screen layout, large targets, no share link; the wipe clears every answer and the history', async () => {
@@ -18,11 +19,13 @@ describe('kiosk', () => {
       .map((b) => b.textContent));
     assert.deepEqual(small, [], 'every touch target in the page is at least 64 px high');
     assert.match(await page.locator('#kiosk-note').innerText(), /4 秒/);
+    assert.equal(await page.locator('#screen-link').isVisible(), false, 'no link away from the kiosk to the office page');
 
     await choose(page, 'skill_subsidy', '660000', '2024-04-20');
     await answerAll(page, WORKER);
     assert.equal(await screen(page), 'result');
     assert.equal(await page.locator('#make-share').count(), 0, 'no share link in kiosk mode');
+    assert.match(await page.locator('.answers [data-fact="insured_months"]').innerText(), /18 个月/, '1 年 6 个月 read as 18 months');
     await shot(env, page, '01-kiosk-result', { fullPage: false });
 
     await page.waitForFunction(() => document.querySelector('#app').dataset.wiped === '1', null, { timeout: 15000 });

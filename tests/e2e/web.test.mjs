@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  answer, answerAll, axeCheck, choose, clickAndWait, currentFact, engineReady, open, screen, shot, suite, SHANXI_SME, TIMEZONE,
+  answer, answerAll, axeCheck, choose, clickAndWait, currentFact, engineReady, open, openDetail, screen, shot, suite, SHANXI_SME, TIMEZONE,
 } from './lib/page.mjs';
 
 const env = suite('journeys');
@@ -41,6 +41,8 @@ describe('the estimator page', () => {
     assert.match(amount, /34,073\.47 元/);
     assert.match(amount, /约 3\.41 万元/);
     assert.equal(await page.locator('.reasons').count(), 0, 'nothing failed, nothing undecided: no reasons block');
+    assert.equal(await page.locator('.all-conditions').isVisible(), false, 'the cited detail is folded below the headline');
+    await openDetail(page);
     assert.ok(await page.locator('.all-conditions li.condition.pass').count() >= 3);
     const cite = page.locator('.all-conditions li.condition details.cite').first();
     assert.equal(await cite.locator('blockquote').isVisible(), false, 'quotes are folded');
@@ -179,6 +181,7 @@ describe('the estimator page', () => {
     assert.equal(await currentFact(page), 'local_monthly_standard');
     await answer(page, '1800元');
     assert.equal(await screen(page), 'result', 'straight back to the result');
+    await openDetail(page);
     assert.match(await page.locator('[data-field="max_months"]').innerText(), /最长可领（国家规定的上限）\s*12 个月/);
     // 1 to 5 years of contributions: at most 12 months (社会保险法 第四十六条); 1800 × 12 = 21600.
     assert.match(await page.locator('#amount .per-month').innerText(), /^每月 1,800\.00 元$/);
@@ -212,6 +215,7 @@ describe('the estimator page', () => {
     assert.match(await page.locator('#amount-cap').innerText(), /省里可以规定更短的期限/);
     const fontSize = (sel) => page.locator(sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(await fontSize('#amount .yuan') > await fontSize('#amount-total'), 'the monthly amount is the headline');
+    await openDetail(page);
     assert.match(await page.locator('[data-field="total_fen"]').innerText(), /最多合计金额\s*34,830\.00 元/);
     assert.match(await page.locator('.answers [data-fact="separation_reason"]').innerText(), /被单位解除合同/);
     // Verdict, then the amount, on the first screen of a phone.
@@ -233,6 +237,7 @@ describe('the estimator page', () => {
     assert.deepEqual(lines.slice(0, 2), ['1,935.00 yuan a month', 'At most 18 months: up to 34,830.00 yuan in all']);
     assert.match(lines[2], /province may set a shorter one/);
     for (const line of lines) assert.doesNotMatch(line, /\p{Script=Han}/u, `no Chinese in “${line}”`);
+    await openDetail(page);
     for (const key of ['max_months', 'total_fen']) {
       assert.doesNotMatch(await page.locator(`[data-field="${key}"]`).innerText(), /\p{Script=Han}/u, key);
     }
@@ -254,6 +259,7 @@ describe('the estimator page', () => {
     assert.match(await reason.innerText(), /6\.00%/);
     assert.match(await reason.locator('.whatif').innerText(), /怎样才能符合：.*27/, '5.5% × 500 = 27.5: at most 27 layoffs');
     // Reading order: verdict, then the reason; the first screen of a phone shows both.
+    await openDetail(page);
     const order = await page.evaluate(() => ['#verdict', '.reasons', '.answers', '.all-conditions']
       .map((sel) => document.querySelector(sel).getBoundingClientRect().top));
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'verdict, reasons, answers, full list');
@@ -350,6 +356,7 @@ describe('the estimator page', () => {
     assert.match(amount, /34,073\.47 yuan/);
     assert.doesNotMatch(amount, /万|10,000 yuan/, 'no "×10,000 yuan (万元)"');
     assert.match(await page.locator('.answers').innerText(), /24 months/);
+    await openDetail(page);
     assert.ok(await page.locator('#policy-lang').isVisible(), 'and on the result');
     // The conditions and notes come from the packs' text_en: English, with only the
     // document numbers and citation tags in Chinese.
@@ -366,6 +373,58 @@ describe('the estimator page', () => {
     assert.ok(langs.length >= 5 && langs.every((l) => l === 'en'), JSON.stringify(langs));
     await axeCheck(page, 'English result');
     await shot(env, page, '12-english-result');
+    await done();
+  });
+
+  test('at a glance: a no shows no entitlement, and the verdict with its reason fits a phone screen', async () => {
+    const { page, done } = await open(env, '', { viewport: { width: 390, height: 844 } });
+    await choose(page, 'unemployment_benefit', '140000', '2025-07-01', '140300');
+    await answerAll(page, { contribution_months: '5年', separation_reason: '我自己辞职' });
+    assert.equal(await screen(page), 'result');
+    assert.equal(await page.locator('#verdict').innerText(), '✗ 不符合条件');
+    assert.equal(await page.locator('[data-field$="_months"], [data-field="total_fen"], #amount').count(), 0,
+                 'no months, total or amount: nothing reads as granted under a no');
+    assert.doesNotMatch(await page.locator('#headline').innerText(), /个月|元/);
+    const bottom = await page.locator('#headline').evaluate((el) => el.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 844, `the verdict and its reason fit the first screen (bottom at ${bottom} px)`);
+    await shot(env, page, '16-resigned', { fullPage: false });
+    await done();
+  });
+
+  test('at a glance: a yes under another year\'s policy names that year, never a plain green tick', async () => {
+    const { page, done } = await open(env, '', { viewport: { width: 390, height: 844 } });
+    await choose(page, 'stabilization_refund', '140000', '2026-11-22');
+    await clickAndWait(page, '#use-latest');
+    await answerAll(page, SHANXI_SME);
+    const verdict = page.locator('#verdict');
+    assert.equal(await verdict.innerText(), '! 按2025年政策：符合条件；2026年尚无文件');
+    assert.equal(await verdict.getAttribute('class'), 'verdict other', 'not the green of a plain yes');
+    await shot(env, page, '17-other-year', { fullPage: false });
+    await done();
+  });
+
+  test('change one thing from the result: a new date keeps every answer and asks again what 上年 meant, naming the year', async () => {
+    const { page, done } = await open(env);
+    await choose(page, 'stabilization_refund', '140000', '2024-07-15');
+    await answerAll(page, SHANXI_SME);
+    assert.match(await page.locator('.answers').innerText(), /上年末（2023年末）单位参保人数/);
+    await clickAndWait(page, '#rescope');
+    assert.equal(await screen(page), 'where');
+    assert.equal(await page.locator('#province').inputValue(), '140000', 'the place is kept');
+    await page.fill('#date', '2025-03-01');
+    await clickAndWait(page, 'form.where button[type=submit]');
+    const again = [];
+    while ((await screen(page)) === 'question') {
+      again.push(await currentFact(page));
+      assert.match(await page.locator('form[data-fact] h1').innerText(), /（2024年(末|度)）/, 'the label names the year');
+      assert.equal(await page.locator('#skip').count(), 0, 'a re-asked answer is not skipped');
+      assert.notEqual(await page.locator('form[data-fact] input').first().inputValue(), '', 'it starts from the answer given');
+      await clickAndWait(page, '#next');
+    }
+    assert.deepEqual(again.sort(), ['contributions_paid', 'insured_headcount', 'layoffs']);
+    assert.equal(await screen(page), 'result');
+    assert.match(await page.locator('.crumb').innerText(), /2025-03-01/);
+    assert.match(await page.locator('.answers').innerText(), /企业/, 'the other answers are kept');
     await done();
   });
 

@@ -115,6 +115,11 @@ export const screen = (page) => page.locator('#app').getAttribute('data-screen')
 export const currentFact = (page) => page.locator('form[data-fact]').getAttribute('data-fact');
 
 /** Waits until the engine has answered (the first screen is drawn before). */
+/** Unfolds the result's cited detail (folded below the headline), as a person would: one tap on its summary. */
+export async function openDetail(page) {
+  if (!(await page.locator('#detail').evaluate((d) => d.open))) await page.click('#detail > summary');
+}
+
 export const engineReady = (page) => page.waitForSelector('#app[data-engine="ready"]');
 
 // Clicks, then waits for the page to draw its next screen (app.mjs counts renders).
@@ -152,6 +157,11 @@ export async function answer(page, value) {
   const form = page.locator('form[data-fact]');
   if (await form.locator('.choices').count()) {
     for (const v of [].concat(value)) await form.locator('label.choice', { hasText: v }).first().click();
+  } else if (await form.locator('.field-input.split').count()) {
+    // A kiosk's years and months: [years, months] into the two number fields.
+    const [years, months] = Array.isArray(value) ? value : ['', value];
+    await form.locator('input[id$="-years"]').fill(years);
+    await form.locator('input[id$="-months"]').fill(months);
   } else {
     await form.locator('input').fill(value);
   }
