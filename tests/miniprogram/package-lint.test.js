@@ -112,10 +112,13 @@ test('standard layout: project.config.json, app.json, sitemap.json, pages writte
   assert.ok(APP.pages.includes('pages/index/index') && APP.pages.includes('pages/estimate/estimate'));
 });
 
-test('the package\'s own code repeats none of the shared layer: no function of uie-front.js is defined again', () => {
-  const shared = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
-  const names = Object.keys(shared).filter((k) => typeof shared[k] === 'function');
-  assert.ok(names.length > 20);
+test('the package\'s own code repeats none of the shared layer: no function of uie-front.js or journey.js is defined again', () => {
+  const functions = (m) => Object.keys(m).filter((k) => typeof m[k] === 'function');
+  const front = functions(require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js')));
+  const journey = functions(require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'journey.js')));
+  assert.ok(front.length > 20);
+  assert.ok(journey.includes('received') && journey.includes('answerAll') && journey.includes('rescope'));
+  const names = front.concat(journey);
   const own = FILES.filter((f) => f.endsWith('.js') && !f.startsWith('shared/') && !/^core\/estimator/.test(f));
   assert.ok(own.includes('utils/views.js') && own.includes('pages/estimate/estimate.js'));
   const defines = (src, name) => new RegExp(`(function\\s+${name}\\s*\\(|\\b${name}\\s*[:=]\\s*function\\b|\\b${name}\\s*=\\s*\\()`).test(src);
@@ -168,6 +171,20 @@ test('pages follow the system font size, say the calculation stays on the phone,
       if (rule.decls['font-size']) assert.match(rule.decls['font-size'], /^[\d.]+rem$/, `${f} ${rule.selectors.join(',')}: font-size ${rule.decls['font-size']}`);
     }
   }
+});
+
+test('a verdict under a policy not in force on the date (\'other\') is amber like an undecided one, never green', () => {
+  const rules = FILES.filter((f) => f.endsWith('.wxss')).flatMap((f) => lint.wxssRules(read(f)));
+  const colour = (sel) => {
+    const r = rules.filter((x) => x.selectors.includes(sel) && x.decls.color).pop();
+    return r ? r.decls.color : null;
+  };
+  const green = colour('.verdict.yes');
+  assert.ok(green && colour('.verdict.unknown'));
+  assert.equal(colour('.verdict.other'), colour('.verdict.unknown'));
+  assert.notEqual(colour('.verdict.other'), green);
+  assert.notEqual(colour('.result.other .result-amount'), green, 'its amount is not green either');
+  assert.match(read('pages/estimate/estimate.wxml'), /class="verdict \{\{result\.state\}\}"/, 'the verdict carries its state as a class');
 });
 
 test('every tappable thing is at least 88rpx tall', () => {

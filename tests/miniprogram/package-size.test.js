@@ -51,7 +51,7 @@ test('the main package built by miniprogram-ci is under 2 MB', (t) => {
 test('the upload package holds the pages and the module, and none of the build tooling', () => {
   const files = packed.files;
   for (const f of ['app.js', 'app.json', 'app.wxss', 'sitemap.json', 'core/engine.js', 'core/estimator.js', 'core/estimator-api.js',
-    'core/estimator.wasm.br', 'shared/uie-front.js', 'utils/views.js']) {
+    'core/estimator.wasm.br', 'shared/uie-front.js', 'shared/journey.js', 'utils/views.js']) {
     assert.ok(files.includes(f), `${f} is in the upload package`);
   }
   for (const page of JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')).pages) {
@@ -102,6 +102,28 @@ test('the compiled shared layer reads typing and draws results exactly as the so
   assert.notEqual(fs.readFileSync(path.join(OUT, 'shared', 'uie-front.js'), 'utf8'), fs.readFileSync(path.join(ROOT, 'shared', 'uie-front.js'), 'utf8'),
                   'the upload package holds the compiled (ES5, minified) file');
   assert.equal(probe(out), probe(src));
+});
+
+test('the compiled journey runs its transitions exactly as the source does', () => {
+  const probe = (J) => {
+    const qs = [{ fact: 'n', type: 'count', label: '上年末单位参保人数', unit: '人' }, { fact: 'm', type: 'month', label: '出生年月', required: false }];
+    let s = Object.assign(J.start({ program: 'p', province: '140000', date: '2025-07-01' }), { screen: 'form' });
+    s = J.received(J.setWhere(s, { province: '140000', city: '', date: '2025-07-01' }), { ok: true, questions: qs, policy: { id: 'x' } }, 'zh');
+    const asked = J.requestOf(s);
+    s = J.received(s, { ok: true, missing: ['n'], optional_missing: ['m'], conditions: [] }, 'zh');
+    const bad = J.answerAll(J.draft(s, 'n', '八十几'), 'zh');
+    const good = J.answerAll(J.draft(J.draft(s, 'n', '八十人'), 'm', '1966-08'), 'zh');
+    const moved = J.setWhere(J.rescope(Object.assign({}, good.state, { screen: 'result' })), { province: '140000', city: '', date: '2026-03-01' });
+    return JSON.stringify([asked, J.formFacts(s), bad.errors, good.state.facts, good.state.notes, moved.recheck,
+      J.datedLabel(qs[0], '2026-03-01', 'zh'), J.edit(good.state, 'n').screen, J.requestOf(good.state)]);
+  };
+  const src = createRealm({ packageRoot: ROOT }).require('/shared/journey.js');
+  const out = createRealm({ packageRoot: OUT }).require('/shared/journey.js');
+  assert.notEqual(fs.readFileSync(path.join(OUT, 'shared', 'journey.js'), 'utf8'), fs.readFileSync(path.join(ROOT, 'shared', 'journey.js'), 'utf8'),
+                  'the upload package holds the compiled (ES5, minified) file');
+  const expected = probe(src);
+  assert.match(expected, /上年末（2025年末）/);
+  assert.equal(probe(out), expected);
 });
 
 test('the compiled glue keeps the DevTools guard: a Node-like process is never looked at', async () => {

@@ -70,7 +70,7 @@ for (const compiler of ['official', 'simulate']) {
         assert.equal(page.querySelector('#compute'), undefined);
         await fire(page, '#use-latest', 'tap');
         assert.equal(page.data.noPolicy, null);
-        assert.equal(page.instance._policy, q0.policy.id);
+        assert.equal(page.instance._s.policy, q0.policy.id);
         assert.ok(page.data.policyLabels[page.data.policyIndex].startsWith(q0.policy.doc_no), 'the picker shows it');
       } else {
         t.diagnostic(`a policy is in force today for ${j.program} (${q0.policy.doc_no})`);

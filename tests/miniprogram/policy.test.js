@@ -52,10 +52,10 @@ for (const program of ['stabilization_refund', 'skill_subsidy']) {
       assert.equal(text(page, '#latest'), `最近的一份是：${q.policy.doc_no}《${q.policy.title}》，执行期 ${q.policy.valid_from} 至 ${q.policy.valid_to}。`);
       assert.equal(page.data.noPolicy.id, q.policy.id);
       assert.equal(page.data.questions.length, 0);
-      assert.equal(page.instance._policy, '', 'nothing chosen by the page');
+      assert.equal(page.instance._s.policy, null, 'nothing chosen by the page');
 
       await fire(page, '#use-latest', 'tap');
-      assert.equal(page.instance._policy, q.policy.id);
+      assert.equal(page.instance._s.policy, q.policy.id);
       assert.equal(page.data.noPolicy, null);
       const first = await ref.estimate({ ...whereOf(page) });
       assert.deepEqual(page.data.questions.map((x) => x.fact), first.missing);
@@ -110,7 +110,7 @@ test('the policy picker: a chosen policy is evaluated, in force or not; its labe
   const older = choices.findIndex((c) => c.policy && /^2024-/.test(c.policy.from));
   assert.ok(older > 0, 'a 2024 policy is listed');
   await fire(page, '#policy', 'change', { value: older });
-  assert.equal(page.instance._policy, choices[older].id);
+  assert.equal(page.instance._s.policy, choices[older].id);
   assert.equal(page.data.noPolicy, null, 'a chosen policy is evaluated as chosen');
   const res = await ref.estimate(whereOf(page));
   assert.equal(res.policy.id, choices[older].id);

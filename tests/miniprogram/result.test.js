@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const pkg = require('./helpers/package.js');
 const ROOT = pkg.ensurePackage();
 const { setup, loadPage, fire, text, referenceEstimator } = require('./helpers/pages.js');
-const { F, enter, answer, pickDate, pickProvince, whereOf, assertResultShows } = require('./helpers/journey.js');
+const { F, J, enter, answer, pickDate, pickProvince, whereOf, assertResultShows } = require('./helpers/journey.js');
 
 const ctx = setup(ROOT);
 let ref;
@@ -87,9 +87,13 @@ test('the answer summary: each answer with its edit link, 万 and 元 understood
   const page = await open('stabilization_refund', SHANXI_2024);
   await fill(page, { ...LAYOFFS_TOO_MANY, layoffs: { raw: '4' } });
   const questions = await questionsOf(page);
-  const rows = F.answerSummary(questions, page.instance._facts, 'zh');
+  const rows = F.answerSummary(questions, page.instance._s.facts, 'zh');
   assert.deepEqual(page.data.result.answers.map((r) => [r.fact, r.text]), rows.map((r) => [r.fact, r.text]));
-  assert.equal(text(page, '#answer-contributions_paid'), `${rows.find((r) => r.fact === 'contributions_paid').label}：56,789.12 元修改`);
+  // A label that says 上年 names the year the date makes it ("上年度（2023年度）…").
+  const paid = questions.find((q) => q.fact === 'contributions_paid');
+  assert.match(paid.label, /^上年度/);
+  assert.equal(text(page, '#answer-contributions_paid'), `${J.datedLabel(paid, SHANXI_2024.date, 'zh')}：56,789.12 元修改`);
+  assert.match(text(page, '#answer-contributions_paid'), /^上年度（2023年度）实际缴纳/);
 
   // Edit one answer: typed as 万, said back as yuan, and the result follows.
   await fire(page, '#edit-contributions_paid', 'tap');
@@ -165,10 +169,10 @@ test('levels already subsidised are check boxes with the level question\'s names
   assert.equal(res.eligible, false, 'the same level was subsidised already');
   assertResultShows(page, res, questions);
   assert.match(text(page, '#answer-previous_levels_same_occupation'), new RegExp(`${levels[0].label}、${levels[1].label}`));
-  // Each reason links exactly the questions the shared layer names for it.
+  // Each reason links exactly the questions to change the shared layer names for it (those to answer are listed once, below).
   for (const r of F.resultView(res, { questions, lang: 'zh' }).reasons) {
     const shown = page.data.result.reasons.find((x) => x.id === r.id);
-    assert.deepEqual(shown.links.map((l) => l.fact), r.links.map((l) => l.fact), r.id);
+    assert.deepEqual(shown.links.map((l) => l.fact), r.links.filter((l) => l.kind === 'change').map((l) => l.fact), r.id);
   }
   // Ticking none is an answer too: the empty list.
   await fire(page, '#edit-previous_levels_same_occupation', 'tap');

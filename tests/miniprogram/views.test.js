@@ -15,6 +15,7 @@ const { createRealm } = require('./helpers/wechat.js');
 const ROOT = pkg.ensurePackage();
 const views = require(path.join(ROOT, 'utils', 'views.js'));
 const F = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
+const J = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'journey.js'));
 
 let est;
 test.before(async () => { est = await createRealm({ packageRoot: ROOT }).require('/core/engine.js').getEstimator(); });
@@ -28,13 +29,17 @@ async function questions(request) {
 
 const SHANXI = { region: '140000', date: '2024-07-15' };
 
-test('the package carries the shared layer unchanged, and the logic layer loads it through the glue', () => {
-  const copy = fs.readFileSync(path.join(ROOT, 'shared', 'uie-front.js'));
-  assert.ok(copy.equals(fs.readFileSync(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'))), 'byte for byte web/shared/uie-front.js');
+test('the package carries the shared layer and the journey unchanged, and the logic layer loads them through the glue', () => {
+  for (const f of ['uie-front.js', 'journey.js']) {
+    const copy = fs.readFileSync(path.join(ROOT, 'shared', f));
+    assert.ok(copy.equals(fs.readFileSync(path.join(pkg.REPO_ROOT, 'web', 'shared', f))), `byte for byte web/shared/${f}`);
+  }
   assert.deepEqual(pkg.builder.staleFiles(), [], 'build.js --check: current');
   const realm = createRealm({ packageRoot: ROOT });
   const v = realm.require('/utils/views.js');
   assert.equal(v.F, realm.require('/shared/uie-front.js'), 'views.js uses the package\'s copy');
+  assert.equal(v.J, realm.require('/shared/journey.js'), 'and the package\'s journey');
+  assert.equal(v.J.datedLabel({ label: '上年末单位参保人数' }, '2026-03-01', 'zh'), '上年末（2025年末）单位参保人数');
   const q = { fact: 'm', type: 'count', unit: '个月', max: 1200 };
   assert.equal(realm.run('JSON.stringify')(v.parse(q, [q], '1年6个月')), JSON.stringify({ ok: true, value: 18, note: '1年6个月 = 18 个月' }));
 });
@@ -46,11 +51,13 @@ test('each engine question gets the native control of its shared-layer kind', as
       const c = F.controlOf(q, qs);
       const v = views.questionView(q, qs, {});
       assert.equal(v.kind, c.kind, q.fact);
-      const native = { radio: 'radio', yesno: 'radio', checkbox: 'checkbox', date: 'date' }[c.kind] || 'input';
+      const native = { radio: 'radio', yesno: 'radio', checkbox: 'checkbox', date: 'date', month: 'month' }[c.kind] || 'input';
       assert.equal(v.control, native, `${q.fact}: ${c.kind} → ${native}`);
       if (native === 'input') assert.equal(v.inputType, c.keyboard === 'numeric' ? 'number' : 'text', `${q.fact}: keyboard ${c.keyboard}`);
       assert.deepEqual(v.options.map((o) => o.label), c.options.map((o) => F.optionLabel(o, 'zh')));
       assert.equal(v.required, q.required !== false);
+      assert.equal(v.label, q.label, 'without a date, the label as it is');
+      assert.equal(views.questionView(q, qs, { date: SHANXI.date }).label, J.datedLabel(q, SHANXI.date, 'zh'), `${q.fact}: dated`);
       if (q.cite) assert.ok(v.cite.startsWith(q.cite.doc_no), `${q.fact} cites its document`);
     }
   }
@@ -86,23 +93,28 @@ test('the result card: the shared layer\'s verdict, reasons with their links, an
   const qs = await questions({ ...SHANXI, program: 'stabilization_refund' });
   const facts = { unit_type: 'enterprise', insured_headcount: 80, layoffs: 30, contribution_months: 24, contributions_paid: '56789.12' };
   const res = parse(await est.estimate({ ...SHANXI, program: 'stabilization_refund', facts }));
-  const card = views.resultCard(res, { questions: qs, facts, open: res.optional_missing, where: '山西省 · 2024-07-15' });
-  const v = F.resultView(res, { questions: qs, lang: 'zh' });
+  const card = views.resultCard(res, { questions: qs, facts, open: res.optional_missing, where: '山西省 · 2024-07-15', date: SHANXI.date });
+  const v = F.resultView(res, { questions: qs, lang: 'zh', date: SHANXI.date });
   assert.equal(card.verdict, v.verdict.text);
   assert.deepEqual(card.reasons.map((r) => r.id), v.reasons.map((r) => r.id));
   const layoffs = qs.find((q) => q.fact === 'layoffs');
   assert.deepEqual(card.reasons[0].whatifs, v.reasons[0].whatifs.map((w) => ({ text: w.text, link: { fact: 'layoffs', text: `修改「${layoffs.label}」` } })));
   assert.deepEqual(card.answers.map((a) => a.fact), Object.keys(facts));
+  // Labels that say 上年 name the year of the date; the others as they are.
+  assert.deepEqual(card.answers.map((a) => a.label), Object.keys(facts).map((f) => J.datedLabel(qs.find((q) => q.fact === f), SHANXI.date, 'zh')));
+  assert.ok(card.answers.some((a) => a.label === '上年末（2023年末）单位参保人数'));
   assert.equal(card.amount, null);
   assert.ok(card.conditions.every((c) => c.cite.length > 0), 'every condition cites its document');
   assert.equal(card.policy, `${v.policy.docNo}《${v.policy.title}》（${v.policy.validity}）`);
 
-  // "?" reasons link the questions still to answer.
+  // "?" reasons wait on the questions still to answer: each is linked once, not under every reason.
   const skill = await questions({ ...SHANXI, program: 'skill_subsidy' });
   const part = parse(await est.estimate({ ...SHANXI, program: 'skill_subsidy', facts: { worker_status: 'employed', insured_months: 36, certificate: 'skill_level' } }));
-  const unknown = views.resultCard(part, { questions: skill, facts: {} }).reasons.filter((r) => r.state === 'unknown');
-  assert.ok(unknown.length > 0);
-  for (const r of unknown) assert.deepEqual(r.links, [{ fact: 'level', text: '回答「证书等级」' }], r.id);
+  const partCard = views.resultCard(part, { questions: skill, facts: {} });
+  const unknown = partCard.reasons.filter((r) => r.state === 'unknown');
+  assert.ok(unknown.length > 1, 'several reasons wait on the level');
+  for (const r of unknown) assert.deepEqual(r.links, [], r.id);
+  assert.deepEqual(partCard.asks, [{ fact: 'level', text: '回答「证书等级」' }]);
 });
 
 test('the no-policy notice and the region pickers', async () => {

@@ -11,6 +11,7 @@ const pkg = require('./package.js');
 const { fire, text } = require('./pages.js');
 
 const F = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'uie-front.js'));
+const J = require(path.join(pkg.REPO_ROOT, 'web', 'shared', 'journey.js'));
 
 // What a person enters for each fact: `pick` is an option's value (a radio or
 // check boxes), `raw` is typed text, `fact` the contract value it must become.
@@ -45,9 +46,9 @@ function typedFact(fact) {
   return 'pick' in t ? t.pick : t.fact;
 }
 
-/** The engine's question for a fact, as the page holds it. */
+/** The engine's question for a fact, as the page holds it (its state is the shared journey's). */
 function questionOf(page, fact) {
-  const q = page.instance._questions.find((x) => x.fact === fact);
+  const q = page.instance._s.questions.find((x) => x.fact === fact);
   assert.ok(q, `the engine asks ${fact}`);
   return q;
 }
@@ -63,7 +64,7 @@ async function enter(page, fact, entry) {
   const sel = `#in-${fact}`;
   if ('pick' in entry) {
     const q = questionOf(page, fact);
-    const options = F.controlOf(q, page.instance._questions).options;
+    const options = F.controlOf(q, page.instance._s.questions).options;
     const indexOf = (v) => {
       const i = options.findIndex((o) => o.value === v);
       assert.ok(i >= 0, `${fact} offers ${JSON.stringify(v)}`);
@@ -73,7 +74,8 @@ async function enter(page, fact, entry) {
     assert.equal(shown.control, 'radio', `${fact} is answered by a choice`);
     return fire(page, sel, 'change', { value: indexOf(entry.pick) });
   }
-  if (shown.control === 'date') return fire(page, sel, 'change', { value: entry.raw });
+  // A date picker sends 'YYYY-MM-DD', a month picker (出生年月) 'YYYY-MM'.
+  if (shown.control === 'date' || shown.control === 'month') return fire(page, sel, 'change', { value: entry.raw });
   assert.equal(shown.control, 'input', `${fact} is typed`);
   return fire(page, sel, 'input', { value: entry.raw, cursor: String(entry.raw).length });
 }
@@ -93,8 +95,9 @@ async function pickDate(page, date) {
 
 /** The engine's questions for where the page stands (its region, date and policy). */
 function whereOf(page) {
-  const req = { region: page.instance._region(), date: page.data.date, program: page.instance._program, facts: {} };
-  if (page.instance._policy) req.policy = page.instance._policy;
+  const s = page.instance._s;
+  const req = { region: s.city || s.province, date: s.date, program: s.program, facts: {} };
+  if (s.policy) req.policy = s.policy;
   return req;
 }
 
@@ -109,7 +112,8 @@ function assertResultShows(page, res, questions) {
   assert.equal(page.data.mode, 'result');
   const card = text(page, '#result');
   assert.ok(card, 'the result card is shown');
-  const v = F.resultView(res, { questions, lang: 'zh' });
+  const date = page.instance._s.date;
+  const v = F.resultView(res, { questions, lang: 'zh', date });
   assert.equal(text(page, '#verdict'), `${v.verdict.mark} ${v.verdict.text}`);
   if (v.amount && v.amount.kind === 'fen') assert.ok(text(page, '#amount').includes(v.amount.yuan), `amount ${v.amount.yuan}`);
   if (v.amount && v.amount.kind === 'candidates') for (const i of v.amount.items) assert.ok(text(page, '#amount').includes(i.yuan));
@@ -149,11 +153,22 @@ function assertResultShows(page, res, questions) {
   // j-component does not render aria-* into its DOM; the binding itself
   // (aria-label="{{result.aria}}") is checked in package-lint.test.js.
   assert.ok(page.data.result.aria.includes(v.verdict.text), `the card's aria-label says the outcome (${page.data.result.aria})`);
-  // The answers, each with its edit link.
-  for (const row of F.answerSummary(questions, page.instance._facts, 'zh', res.optional_missing || [])) {
+  // The questions still to answer, each once, below the reasons (never under every reason).
+  assert.deepEqual((page.data.result.asks || []).map((a) => a.fact), v.asks.map((a) => a.fact));
+  for (const a of v.asks) assert.equal(text(page, `#ask-${a.fact}`), `回答「${a.label}」`);
+  for (const r of page.data.result.reasons) assert.ok(r.links.every((l) => !v.asks.some((a) => a.fact === l.fact)), `${r.id}: no 回答 link of its own`);
+  // Not eligible: no entitlement figure.
+  if (res.eligible === false) {
+    for (const key of ['max_months', 'remaining_months', 'extension_months', 'total_months', 'total_fen']) {
+      assert.ok(!page.querySelector(`#extra-${key}`), `no ${key} when not eligible`);
+    }
+  }
+  // The answers, each with its edit link, its label dated where it says 上年.
+  for (const row of F.answerSummary(questions, page.instance._s.facts, 'zh', res.optional_missing || [])) {
     assert.ok(page.querySelector(`#edit-${row.fact}`), `${row.fact} has an edit link`);
-    if (!row.skipped) assert.ok(text(page, `#answer-${row.fact}`).includes(row.text), `${row.fact} reads ${row.text}`);
+    const label = J.datedLabel(questions.find((q) => q.fact === row.fact), date, 'zh');
+    if (!row.skipped) assert.equal(text(page, `#answer-${row.fact}`), `${label}：${row.text}修改`.replace(/\s+/g, ' '), `${row.fact} reads ${row.text}`);
   }
 }
 
-module.exports = { F, TYPED, typedFact, questionOf, enter, answer, pickProvince, pickDate, whereOf, assertResultShows, squash };
+module.exports = { F, J, TYPED, typedFact, questionOf, enter, answer, pickProvince, pickDate, whereOf, assertResultShows, squash };

@@ -14,6 +14,8 @@
 // And the shared front-end layer, from the source tree (web/shared/, not the
 // site's minified copy), into shared/:
 //   uie-front.js      answers, controls, requests, result and policy views
+//   journey.js        the journey every front end runs (what to ask next,
+//                     answers into facts, edits, the date or region changed)
 //
 // Nothing is patched: the glue already carries the WXWebAssembly alias
 // (wasm/js/wx-prejs.js, linked with --pre-js), and the mini-program hands the
@@ -33,7 +35,7 @@ const REPO_ROOT = path.resolve(PACKAGE_ROOT, '..', '..');
 const CORE_DIR = path.join(PACKAGE_ROOT, 'core');
 const SHARED_SRC = path.join(REPO_ROOT, 'web', 'shared');
 const SHARED_DIR = path.join(PACKAGE_ROOT, 'shared');
-const SHARED = ['uie-front.js'];
+const SHARED = ['uie-front.js', 'journey.js'];
 
 /** Where the web page's estimator files are taken from. */
 function sourceDir() {

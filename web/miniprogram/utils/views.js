@@ -1,5 +1,6 @@
 // WXML data for the journey page, made from the shared front-end layer
-// (shared/uie-front.js, copied unchanged from web/shared/ by build/build.js).
+// (shared/uie-front.js and shared/journey.js, copied unchanged from
+// web/shared/ by build/build.js).
 // What is WeChat's own lives here and nothing else: WXML cannot call
 // functions, so every text a template shows is computed here, and native
 // controls speak in strings (an option travels as its index). Typing → value,
@@ -9,40 +10,45 @@
 'use strict';
 
 var F = require('../shared/uie-front.js');
+var J = require('../shared/journey.js');
 
 // The mini-program is Chinese only: the shared layer has English words, but
 // the pages have no language switch (and the engine's sentences are Chinese).
 var LANG = 'zh';
 
+// The words every front end shows alike are the shared layer's (F.words().say),
+// so this page and the web page cannot drift apart; the few below are its own.
+var SAY = F.words(LANG).say;
 var WORDS = {
   source: '依据',
-  change: function (label) { return '修改「' + label + '」'; },
-  answer: function (label) { return '回答「' + label + '」'; },
-  whatifLead: '怎样才能符合：',
+  change: SAY.changeThis,
+  answerThis: SAY.answerThis,
+  stillToAnswer: SAY.stillToAnswer,
+  recheck: '申请日期换了年份，请按新的年份确认这一项。',
+  whatifLead: SAY.whatifLead,
   amountCap: '这是政策规定的上限，实际标准由当地确定。',
-  amountLocal: '金额由当地规定，见下方说明。',
+  amountLocal: SAY.amountLocal,
   // 失业保险金: a monthly amount over its months, not a lump sum.
-  perMonth: function (yuan, decided) { return (decided ? '每月 ' : '如果符合条件，每月 ') + yuan; },
-  total: function (months, yuan) { return '合计 ' + months + ' 个月，共 ' + yuan; },
-  totalCap: function (months, yuan) { return '最长 ' + months + ' 个月，最多共 ' + yuan; },
-  monthsCap: '这是国家规定的最长期限，省里可以规定更短的期限，以经办机构核定为准。',
-  standardYours: '按您填写的当地月标准计算。',
-  candidates: '企业规模未定，两种情况的金额：',
-  draft: '征求意见稿（草案）：尚未正式施行，结果仅供参考。',
-  notInForce: function (to) {
-    return '这份政策' + (to ? '已于 ' + to + ' 到期' : '在申请日期不适用') + '，以下按它估算，仅供参考。';
+  perMonth: function (yuan, decided) {
+    return SAY.perMonth(decided).map(function (x) { return x === null ? yuan : x; }).join('');
   },
-  noPolicy: function (date, place, program) {
-    return date + '，' + place + '没有正在执行的「' + program + '」政策。';
-  },
-  latestIs: '最近的一份是：',
-  useLatest: '按这份政策估算（仅供参考）',
-  wholeProvince: '全省 / 不选城市',
+  total: function (months, yuan) { return SAY.total(months + ' 个月', yuan); },
+  totalCap: function (months, yuan) { return SAY.totalCap(months + ' 个月', yuan); },
+  monthsCap: SAY.monthsCapNote,
+  standardYours: SAY.standardYours,
+  candidates: SAY.candidates,
+  draft: SAY.draft,
+  notInForce: SAY.notInForce,
+  noPolicy: function (date, place, program) { return SAY.noPolicyText(place, date, program); },
+  latestIs: SAY.latestIs,
+  useLatest: SAY.useLatest,
+  wholeProvince: SAY.wholeProvince,
   result: '测算结果',
 };
 
 // The shared layer's control kinds → the native component the page uses.
-var NATIVE = { radio: 'radio', yesno: 'radio', checkbox: 'checkbox', date: 'date',
+// A month (出生年月) is a month picker, as WeChat apps ask for it: 'YYYY-MM'.
+var NATIVE = { radio: 'radio', yesno: 'radio', checkbox: 'checkbox', date: 'date', month: 'month',
                money: 'input', months: 'input', number: 'input', text: 'input' };
 
 function citeLine(cite) {
@@ -51,9 +57,11 @@ function citeLine(cite) {
 }
 
 /**
- * One question as the page draws it. entry: { draft, error, note, focus },
- * where draft is what was entered: typed text, or for choices the option's
- * value (radio) or the values ticked (check boxes).
+ * One question as the page draws it. entry: { draft, error, note, focus,
+ * needed, recheck, date }, where draft is what was entered: typed text, or
+ * for choices the option's value (radio) or the values ticked (check
+ * boxes); date dates a label that says 上年 ("上年末（2025年末）…"); recheck:
+ * the year changed, the answer is to be confirmed.
  */
 function questionView(q, questions, entry) {
   var e = entry || {};
@@ -63,7 +71,7 @@ function questionView(q, questions, entry) {
   var typed = draft === undefined || draft === null ? '' : typeof draft === 'string' ? draft : F.inputText(q, draft);
   return {
     fact: q.fact,
-    label: q.label,
+    label: J.datedLabel(q, e.date, LANG),
     unit: F.unitText(q.unit, LANG, 2),
     help: q.help || '',
     cite: citeLine(q.cite),
@@ -80,6 +88,7 @@ function questionView(q, questions, entry) {
     value: c.options.length ? '' : typed,
     error: e.error || '',
     note: e.note || '',
+    recheck: e.recheck === true ? WORDS.recheck : '',
     focus: e.focus === true,
   };
 }
@@ -124,7 +133,7 @@ function amountView(a) {
     return Object.assign(none, { kind: 'monthly', text: WORDS.perMonth(a.perMonth.yuan, a.decided), total: total,
                                  note: notes.filter(Boolean).join('') });
   }
-  return Object.assign(none, { kind: 'local', note: WORDS.amountLocal, ask: a.ask ? linkTo(a.ask.fact, a.ask.label, WORDS.answer) : null });
+  return Object.assign(none, { kind: 'local', note: WORDS.amountLocal, ask: a.ask ? linkTo(a.ask.fact, a.ask.label, WORDS.answerThis) : null });
 }
 
 function linkTo(fact, label, words) {
@@ -134,26 +143,38 @@ function linkTo(fact, label, words) {
 /**
  * A successful response → the result card, in reading order: the verdict,
  * the amount, the reasons (✗ then ?) each with its what-ifs and the
- * questions to change or answer, the other what-ifs, the extra figures, the
- * answers with an edit link each (and the optional questions not answered),
- * then the full cited list, the notes and the policy.
- *   ctx: { questions, facts, open: optional facts not answered, where }
+ * questions to change, the questions still to answer (each once), the
+ * other what-ifs, the extra figures (with the questions a figure not
+ * computed needs), the answers with an edit link each (and the optional
+ * questions not answered), then the full cited list, the notes and the
+ * policy. Everything shown is the shared layer's view: a verdict under a
+ * policy not in force on the date names its year (state 'other'), and a
+ * verdict of not eligible comes with no entitlement figures.
+ *   ctx: { questions, facts, open: optional facts not answered, where, date }
  */
 function resultCard(res, ctx) {
   var questions = ctx.questions || [];
-  var v = F.resultView(res, { questions: questions, lang: LANG });
+  var facts = ctx.facts || {};
+  var v = F.resultView(res, { questions: questions, lang: LANG, date: ctx.date });
+  var labelOf = function (fact) {
+    var q = questions.find(function (x) { return x.fact === fact; });
+    return q ? J.datedLabel(q, ctx.date, LANG) : null;
+  };
   var reasons = v.reasons.map(function (r) {
     return {
       id: r.id, state: r.state, mark: r.mark, text: r.text, aria: r.word + '：' + r.text,
       whatifs: r.whatifs.map(function (w) {
         return { text: w.text, link: linkTo(w.fact, w.label, WORDS.change) };
       }),
-      links: r.links.map(function (l) {
-        return linkTo(l.fact, l.label, l.kind === 'answer' ? WORDS.answer : WORDS.change);
+      // The questions to answer are offered once, below the reasons (asks).
+      links: r.links.filter(function (l) { return l.kind !== 'answer'; }).map(function (l) {
+        return linkTo(l.fact, l.label, WORDS.change);
       }).filter(Boolean),
     };
   });
-  var rows = F.answerSummary(questions, ctx.facts || {}, LANG, ctx.open || []);
+  var rows = F.answerSummary(questions, facts, LANG, ctx.open || []).map(function (r) {
+    return Object.assign({}, r, { label: labelOf(r.fact) || r.label });
+  });
   var amount = amountView(v.amount);
   var p = v.policy;
   var aria = WORDS.result + '：' + v.verdict.text + (amount && amount.text ? '，' + amount.text : '') +
@@ -167,8 +188,15 @@ function resultCard(res, ctx) {
     expired: v.inForce ? '' : WORDS.notInForce(res.policy && res.policy.valid_to),
     amount: amount,
     reasons: reasons,
+    asks: v.asks.map(function (a) { return linkTo(a.fact, a.label, WORDS.answerThis); }),
+    asksLead: WORDS.stillToAnswer,
     whatif: v.whatif.map(function (w) { return { text: w.text, link: linkTo(w.fact, w.label, WORDS.change) }; }),
-    extra: v.extra,
+    extra: v.extra.map(function (x) {
+      // A figure not computed (the extension to retirement without the age): a link to each question it needs, not yet answered.
+      var asks = (x.ask || []).filter(function (f) { return !(f in facts); })
+        .map(function (f) { return linkTo(f, labelOf(f), WORDS.answerThis); }).filter(Boolean);
+      return { key: x.key, label: x.label, text: x.text, asks: asks };
+    }),
     answers: rows.filter(function (r) { return !r.skipped; }),
     open: rows.filter(function (r) { return r.skipped; }),
     conditions: v.conditions.map(function (c) {
@@ -216,6 +244,7 @@ function regionPickers(catalog, province, city) {
 
 module.exports = {
   F: F,
+  J: J,
   LANG: LANG,
   WORDS: WORDS,
   citeLine: citeLine,

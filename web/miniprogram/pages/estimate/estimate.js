@@ -1,24 +1,49 @@
 // One journey (稳岗返还 / 技能提升补贴 / 失业保险金 …). The page holds no rule
-// and chooses nothing: what to ask comes from the engine's `questions` and
-// its `missing` / `optional_missing`; which policy applies is the engine's
-// answer (questions: policy and in_force; no_policy_in_force: error.latest);
-// typing becomes contract values, and answers become what people read, in
-// the shared front-end layer (shared/uie-front.js, through utils/views.js).
-// Nothing leaves the phone.
+// and no journey logic: its state is the shared journey's
+// (shared/journey.js, the same the web page runs), which says what to ask,
+// reads the answers into facts, edits one answer from the result and
+// changes the date or the region keeping the answers; what to ask comes
+// from the engine's `questions` and `missing`; which policy applies is the
+// engine's answer. The page only runs the engine calls the journey asks
+// for and draws the state (through utils/views.js). Nothing leaves the
+// phone.
 //
-// Three modes: 'form' (where, when, the questions, 计算), 'result' (the
-// verdict first, the reasons with their what-ifs, the answers with an edit
-// link each) and 'edit' (one answer, opened from the result: 确定 goes
-// straight back to the result).
+// Page modes, from the journey's screen: 'form' (where, when, every question
+// at once, 计算: the journey's 'form' screen, and 'nopolicy'), 'result',
+// 'edit' (one answer opened from the result: the journey's 'question'
+// screen; 确定 goes straight back to the result) and 'where' (the date or the
+// region changed from the result: the journey's 'where' screen).
 'use strict';
 
 var engine = require('../../core/engine.js');
 var views = require('../../utils/views.js');
 
 var F = views.F;
+var J = views.J;
 var LANG = views.LANG;
 var DEFAULT_PROGRAM = 'stabilization_refund';
 var DEFAULT_REGION = '000000';
+
+var HINT = {
+  ask: '请回答下面的问题，然后点“计算”。',
+  fix: '请按红字提示改正后再点“计算”。',
+  missing: function (n) { return '还有 ' + n + ' 个问题没有回答，请补上后再点“计算”。'; },
+  recheck: '申请日期换了年份：请确认标出的回答，然后点“计算”。',
+  editAll: '改好后点“重新计算”。',
+};
+
+/** The same state on the form screen (the mini-program asks everything at once). */
+function inForm(s) {
+  return Object.assign({}, s, { screen: 'form', editing: false });
+}
+
+/** The page mode that draws a journey screen. */
+function modeOf(s) {
+  if (s.screen === 'result') return 'result';
+  if (s.screen === 'question') return 'edit';
+  if (s.screen === 'where' && s.rescoping) return 'where';
+  return 'form';
+}
 
 Component({
   data: {
@@ -47,31 +72,19 @@ Component({
   lifetimes: {
     created: function () {
       this._idle = Promise.resolve();
-      this._program = DEFAULT_PROGRAM;
       this._presetRegion = '';
-      this._province = DEFAULT_REGION;
-      this._city = '';
-      this._date = F.today();
-      this._policy = '';          // '' = the engine picks the policy in force on the date
+      this._s = J.start({ program: DEFAULT_PROGRAM, province: DEFAULT_REGION, form: true });
       this._choices = [];
-      this._offer = null;         // the latest policy the engine offers when none is in force
       this._pickers = { provinces: [], cities: [''] };
       this._catalog = null;
       this._est = null;
-      this._questions = [];
-      this._drafts = {};          // per fact: what was typed or picked, as entered
-      this._notes = {};           // per fact: what a typed text became ("18年 = 216 个月")
-      this._errors = {};          // per fact: the plain message to show at it
-      this._facts = {};           // the values sent: parsed from the drafts on 计算 / 确定
-      this._missing = [];
-      this._optional = [];
-      this._mode = 'form';
-      this._editing = null;
-      this._editDraft = undefined;  // the answer being edited, as it was (回到结果 restores it)
-      this._editValue = undefined;
+      this._errors = {};          // per fact: the plain message to show at it (the form shows several)
+      this._live = {};            // per fact: what the entry being typed becomes ("1.2万 = 12,000 元")
+      this._back = null;          // the state the result was drawn from (不改了 returns to it)
+      this._editing = null;       // the fact opened from the result
+      this._where = null;         // region and date being picked from the result, not yet applied
       this._focus = null;         // the fact whose input gets focus at the next render
       this._lastRequest = null;
-      this._lastResponse = null;
     },
   },
 
@@ -80,9 +93,9 @@ Component({
 
     onLoad: function (query) {
       var q = query || {};
-      this._program = q.program || DEFAULT_PROGRAM;
+      this._s = J.start({ program: q.program || DEFAULT_PROGRAM, province: DEFAULT_REGION, form: true });
       this._presetRegion = q.region || '';   // a service hall's QR code: a province or prefecture code
-      this.setData({ program: this._program, date: this._date });
+      this.setData({ program: this._s.program, date: this._s.date });
       return this._queue(this._start.bind(this));
     },
 
@@ -90,7 +103,7 @@ Component({
       // The page only: never the figures someone typed.
       return {
         title: (this.data.programTitle || '失业保险待遇') + ' · 手机上自助测算',
-        path: '/pages/estimate/estimate?program=' + encodeURIComponent(this._program || DEFAULT_PROGRAM),
+        path: '/pages/estimate/estimate?program=' + encodeURIComponent(this._s.program || DEFAULT_PROGRAM),
       };
     },
 
@@ -104,9 +117,31 @@ Component({
     _queue: function (fn) {
       var self = this;
       this._idle = this._idle.then(function () { return fn(); }).catch(function (e) {
+        // The calls the journey asked for were not made: it asks again at the next step.
+        self._s = Object.assign({}, self._s, { need: null });
         self.setData({ formError: engine.messageOf(e), computing: false });
       });
       return this._idle;
+    },
+
+    /** The engine calls the journey asks for, one after another, until it needs none. */
+    _loop: function () {
+      var self = this;
+      var s = this._s;
+      if (!s.need) return Promise.resolve();
+      var request = J.requestOf(s);
+      if (s.need === 'estimate') this._lastRequest = request;
+      return this._est[s.need](request).then(function (res) {
+        // The current state: what was typed meanwhile stays.
+        self._s = J.received(self._s, res, LANG);
+        return self._loop();
+      });
+    },
+
+    /** Goes to `next`, makes the engine calls it needs, and shows where that leads. */
+    _go: function (next, submitted) {
+      this._s = next;
+      return this._loop().then(this._after.bind(this, submitted));
     },
 
     _start: function () {
@@ -118,105 +153,96 @@ Component({
       }).then(function (catalog) {
         self._catalog = catalog;
         var title = '';
-        (catalog.programs || []).forEach(function (p) { if (p.id === self._program) title = p.title; });
-        var preset = F.regionOf(catalog, self._presetRegion);
-        if (preset) {
-          self._province = preset.province;
-          self._city = preset.city;
-        }
+        (catalog.programs || []).forEach(function (p) { if (p.id === self._s.program) title = p.title; });
+        var s = self._s;
+        var where = F.regionOf(catalog, self._presetRegion) || { province: s.province, city: s.city };
         if (typeof wx !== 'undefined' && wx.setNavigationBarTitle && title) wx.setNavigationBarTitle({ title: title });
         self.setData({ loading: false, programTitle: title });
-        self._setRegion(self._province, self._city);
-        return self._loadQuestions();
+        var w = self._showWhere({ province: where.province, city: where.city, date: s.date });
+        self._s = J.setWhere(s, w);
+        self._setPolicy('');
+        return self._go(inForm(self._s), false);
       }, function (e) {
         self.setData({ loading: false, loadError: engine.messageOf(e) });
       });
     },
 
     _region: function () {
-      return this._city || this._province;
+      return this._s.city || this._s.province;
     },
 
-    _request: function (facts) {
-      return F.buildRequest({ region: this._region(), date: this._date, program: this._program, policy: this._policy, facts: facts });
-    },
-
-    _setRegion: function (province, city) {
-      var pickers = views.regionPickers(this._catalog, province, city);
+    /** The region pickers and the date as `w` says; returns the region as the pickers hold it. */
+    _showWhere: function (w) {
+      var pickers = views.regionPickers(this._catalog, w.province, w.city);
       this._pickers = pickers;
-      this._province = pickers.provinces[pickers.data.provinceIndex] || province;
-      this._city = pickers.cities[pickers.data.cityIndex] || '';
-      this.setData(pickers.data);
-      this._setPolicy('');
+      this.setData(Object.assign({ date: w.date }, pickers.data));
+      return {
+        province: pickers.provinces[pickers.data.provinceIndex] || w.province,
+        city: pickers.cities[pickers.data.cityIndex] || '',
+        date: w.date,
+      };
     },
 
     /** The policy picker: "the one in force on the date" first, then the region's policies (display only). */
     _setPolicy: function (id) {
-      this._choices = F.policyChoices(this._catalog, this._program, this._region(), LANG);
+      this._choices = F.policyChoices(this._catalog, this._s.program, this._region(), LANG);
       var idx = 0;
       for (var i = 0; i < this._choices.length; i++) if (this._choices[i].id === id) idx = i;
-      this._policy = this._choices[idx].id;
+      if (id && this._choices[idx].id !== id) {
+        // Not in the picker's list for this region (the engine's latest policy): listed all the same.
+        var offer = this._s.policyInfo ? F.policyView(this._s.policyInfo, LANG) : null;
+        this._choices.push({ id: id, label: offer ? offer.docNo : id });
+        idx = this._choices.length - 1;
+      }
       this.setData({ policyLabels: this._choices.map(function (c) { return c.label; }), policyIndex: idx });
+      return this._choices[idx].id;
     },
 
-    // ---- engine calls ----
+    // ---- what the journey's state looks like ----
 
-    /** The questions of the policy the engine applies; when none is in force, its offer. */
-    _loadQuestions: function () {
-      var self = this;
-      return this._est.questions(this._request({})).then(function (r) {
-        if (!r.ok) {
-          self._questions = [];
-          return self._showError(r);
-        }
-        self._questions = r.questions || [];
-        var state = F.policyState(r, self._policy, LANG);
-        if (state.offer) return self._showNoPolicy(state.offer);
-        return self._evaluate(false);
-      });
-    },
-
-    _showNoPolicy: function (offer) {
-      this._offer = offer;
-      this._mode = 'form';
-      var place = F.regionName(this._catalog, this._region(), LANG);
-      this.setData({
-        noPolicy: views.noPolicyView(offer, this._date, place, this.data.programTitle),
-        formError: '', askHint: '', result: null, computing: false,
-      });
-      this._render();
-    },
-
-    /** The estimate of what has been answered; `submitted`: 计算 or 确定 was tapped. */
-    _evaluate: function (submitted) {
-      var self = this;
-      this._lastRequest = this._request(Object.assign({}, this._facts));
-      return this._est.estimate(this._lastRequest).then(function (res) { self._show(res, submitted); });
-    },
-
-    _show: function (res, submitted) {
-      this._lastResponse = res;
-      if (!res.ok) return this._showError(res);
-      this._offer = null;
-      this._missing = res.missing || [];
-      this._optional = res.optional_missing || [];
+    /**
+     * After the engine calls: the result, the form (an answer the engine
+     * refused, a question still to answer, an answer to confirm for another
+     * year) or the no-policy offer. `submitted`: 计算 or 确定 was tapped.
+     */
+    _after: function (submitted) {
+      var s = this._s;
+      var formError = '';
       var askHint = '';
       var result = null;
-      if (submitted && this._missing.length) {
-        // A changed answer can bring a new question: back to the form, marked.
+      var noPolicy = null;
+      var missing = (s.result && s.result.missing) || [];
+      if (s.screen === 'nopolicy') {
+        var place = F.regionName(this._catalog, this._region(), LANG);
+        noPolicy = views.noPolicyView(F.policyView(s.policyInfo, LANG), s.date, place, this.data.programTitle);
+      } else if (s.error && s.error.where === 'fact') {
+        // At the question it names: the one being edited stays open, any other opens the form.
+        this._errors[s.error.fact] = s.error.message;
+        this._focus = s.error.fact;
+        if (!(s.screen === 'question' && s.error.fact === this._editing)) s = inForm(s);
+      } else if (s.error) {
+        formError = s.error.message || engine.messageOf(null);
+        if (s.screen === 'where' && !s.rescoping) s = inForm(s);
+      } else if (submitted && (missing.length || s.recheck.length)) {
+        // A changed answer, date or region can bring a new question: back to the form, marked.
         var required = F.words(LANG).errors.required;
-        for (var i = 0; i < this._missing.length; i++) this._errors[this._missing[i]] = required;
-        this._focus = this._missing[0];
-        this._mode = 'form';
-        askHint = '还有 ' + this._missing.length + ' 个问题没有回答，请补上后再点“计算”。';
+        for (var i = 0; i < missing.length; i++) this._errors[missing[i]] = required;
+        this._focus = missing[0] || s.recheck[0];
+        s = inForm(s);
+        askHint = missing.length ? HINT.missing(missing.length) : HINT.recheck;
       } else if (submitted) {
-        this._mode = 'result';
-        result = this._card(res);
+        s = Object.assign({}, s, { screen: 'result' });
+        result = this._card(s);
       } else {
-        this._mode = 'form';
-        if (this._missing.length) askHint = '请回答下面的问题，然后点“计算”。';
+        s = inForm(s);
+        if (missing.length) askHint = HINT.ask;
       }
-      this.setData({ noPolicy: null, formError: '', askHint: askHint, result: result, computing: false,
+      this._s = s;
+      if (s.screen !== 'question' && s.screen !== 'where') {
+        this._back = null;
+        this._editing = null;
+      }
+      this.setData({ noPolicy: noPolicy, formError: formError, askHint: askHint, result: result, computing: false,
                      computed: this.data.computed || result !== null });
       this._render();
       if (typeof wx !== 'undefined' && wx.pageScrollTo) {
@@ -225,130 +251,131 @@ Component({
       }
     },
 
-    _card: function (res) {
-      return views.resultCard(res, {
-        questions: this._questions,
-        facts: this._facts,
-        open: this._optional,
-        where: [F.regionName(this._catalog, this._region(), LANG), this._date].join(' · '),
+    _card: function (s) {
+      return views.resultCard(s.result, {
+        questions: s.questions,
+        facts: s.facts,
+        open: s.result.optional_missing || [],
+        where: [F.regionName(this._catalog, this._region(), LANG), s.date].join(' · '),
+        date: s.date,
       });
     },
 
-    /** An error response: at the question it names, as the no-policy offer, or above the form. */
-    _showError: function (res) {
-      var shown = F.responseError(res.error, this._questions, LANG);
-      if (shown.where === 'nopolicy') {
-        var offer = F.policyState(res, this._policy, LANG).offer;
-        if (offer) return this._showNoPolicy(offer);
-      }
-      var formError = '';
-      if (shown.where === 'fact') {
-        this._errors[shown.fact] = shown.message;
-        this._focus = shown.fact;
-        if (!(this._mode === 'edit' && this._editing === shown.fact)) this._mode = 'form';
-      } else {
-        formError = shown.message || engine.messageOf(null);
-      }
-      // The last result stays (hidden in the form), so 回到结果 from an edit still has it.
-      this.setData({ formError: formError, computing: false });
-      this._render();
-    },
-
-    /** The questions on screen: the form's (required ones, and any answered), or the one being edited. */
+    /** The questions on screen: the form's (the journey's formFacts), or the one being edited. */
     _render: function () {
       var self = this;
+      var s = this._s;
+      var mode = modeOf(s);
       var shown = [];
-      if (this._mode === 'edit') {
-        shown = this._questions.filter(function (q) { return q.fact === self._editing; });
-      } else if (this._mode === 'form' && !this.data.noPolicy) {
-        shown = this._questions.filter(function (q) {
-          var f = q.fact;
-          var entered = self._drafts[f] !== undefined && self._drafts[f] !== '';
-          // What the engine lists in `missing` is asked, whatever the fact's own `required`
-          // (separation_reason is optional as a fact: involuntary may be given instead).
-          return entered || self._errors[f] || self._missing.indexOf(f) >= 0;
-        });
-      }
+      if (mode === 'edit') shown = [s.current];
+      else if (mode === 'form' && s.screen !== 'nopolicy') shown = J.formFacts(s, this._errors);
       var focus = this._focus;
       this._focus = null;
-      var list = shown.map(function (q) {
-        return views.questionView(q, self._questions, {
-          draft: self._drafts[q.fact], error: self._errors[q.fact], note: self._notes[q.fact],
-          needed: self._missing.indexOf(q.fact) >= 0,
-          focus: q.fact === focus || (self._mode === 'edit' && !focus),
+      var list = shown.map(function (fact) {
+        var q = self._question(fact);
+        return q && views.questionView(q, s.questions, {
+          draft: s.drafts[fact],
+          error: self._errors[fact],
+          note: fact in self._live ? self._live[fact] : s.notes[fact],
+          needed: J.isRequired(s, fact),
+          recheck: s.recheck.indexOf(fact) >= 0,
+          date: s.date,
+          focus: fact === focus || (mode === 'edit' && !focus),
         });
-      });
-      this.setData({ mode: this._mode, questions: list });
+      }).filter(Boolean);
+      this.setData({ mode: mode, questions: list });
     },
 
     _question: function (fact) {
-      for (var i = 0; i < this._questions.length; i++) if (this._questions[i].fact === fact) return this._questions[i];
+      var qs = this._s.questions;
+      for (var i = 0; i < qs.length; i++) if (qs[i].fact === fact) return qs[i];
       return null;
     },
 
-    // ---- where and when ----
+    // ---- where and when: on the form at once; from the result ('where') on 确定 ----
+
+    /** A new region or date: on the form the engine is asked at once; from the result it waits for 确定. */
+    _moveTo: function (w) {
+      var self = this;
+      if (this.data.mode === 'where') {
+        this._where = this._showWhere(w);
+        return this._idle;
+      }
+      return this._queue(function () {
+        var where = self._showWhere(w);
+        var next = J.setWhere(self._s, where);
+        self._s = next;
+        self._setPolicy('');
+        return self._go(inForm(next), false);
+      });
+    },
+
+    _whereNow: function () {
+      var s = this._s;
+      return this.data.mode === 'where' && this._where ? this._where : { province: s.province, city: s.city, date: s.date };
+    },
 
     onProvince: function (e) {
       var code = this._pickers.provinces[Number(e.detail.value)];
       if (!code) return this._idle;
-      this._setRegion(code, '');
-      return this._queue(this._loadQuestions.bind(this));
+      return this._moveTo({ province: code, city: '', date: this._whereNow().date });
     },
 
     onCity: function (e) {
       var idx = Number(e.detail.value);
       if (!(idx >= 0 && idx < this._pickers.cities.length)) return this._idle;
-      this._setRegion(this._province, this._pickers.cities[idx]);
-      return this._queue(this._loadQuestions.bind(this));
+      var w = this._whereNow();
+      return this._moveTo({ province: w.province, city: this._pickers.cities[idx], date: w.date });
     },
 
     onApplyDate: function (e) {
       var r = F.readDate(String(e.detail.value || ''));
       if (r.error) return this._idle;
-      this._date = r.value;
-      this.setData({ date: this._date });
-      this._setPolicy('');
-      return this._queue(this._loadQuestions.bind(this));
+      var w = this._whereNow();
+      return this._moveTo({ province: w.province, city: w.city, date: r.value });
     },
 
+    /** A policy chosen in the picker is evaluated as chosen, in force on the date or not. */
     onPolicy: function (e) {
+      var self = this;
       var idx = Number(e.detail.value);
       if (!(idx >= 0 && idx < this._choices.length)) return this._idle;
-      this._setPolicy(this._choices[idx].id);
-      return this._queue(this._loadQuestions.bind(this));
+      return this._queue(function () {
+        var id = self._setPolicy(self._choices[idx].id);
+        return self._go(inForm(J.choosePolicy(self._s, id)), false);
+      });
     },
 
     /** The no-policy notice's offer: estimate under the latest policy the engine named. */
     onUseLatest: function () {
-      if (!this._offer) return this._idle;
-      var id = this._offer.id;
-      this._setPolicy(id);
-      if (this._policy !== id) {
-        // Not in the picker's list for this region: chosen all the same.
-        this._policy = id;
-        this._choices.push({ id: id, label: this._offer.docNo });
-        this.setData({ policyLabels: this._choices.map(function (c) { return c.label; }), policyIndex: this._choices.length - 1 });
-      }
-      this._offer = null;
-      return this._queue(this._loadQuestions.bind(this));
+      var self = this;
+      if (this._s.screen !== 'nopolicy' || !this._s.policyInfo) return this._idle;
+      return this._queue(function () {
+        var next = J.useLatest(self._s);
+        self._s = next;
+        self._setPolicy(next.policy);
+        return self._go(inForm(next), false);
+      });
     },
 
-    // ---- answers: kept as entered, read by the shared layer on 计算 / 确定 ----
+    // ---- answers: kept as entered, read by the journey on 计算 / 确定 ----
 
     _entered: function (fact, draft, rerender) {
-      this._drafts[fact] = draft;
+      var s = J.draft(this._s, fact, draft);
+      if (s.error && s.error.fact === fact) s.error = null;
+      this._s = s;
       delete this._errors[fact];
       var q = this._question(fact);
-      var r = q ? views.parse(q, this._questions, draft) : { empty: true };
+      var r = q ? views.parse(q, s.questions, draft) : { empty: true };
       // Says at once what a converted entry became ("1.2万 = 12,000 元").
-      this._notes[fact] = r.ok && r.note ? r.note : '';
+      this._live[fact] = r.ok && r.note ? r.note : '';
       if (rerender) return this._render();
       // Typing: update the note and the error of that question only, so the input keeps its cursor.
       var idx = -1;
       for (var i = 0; i < this.data.questions.length; i++) if (this.data.questions[i].fact === fact) idx = i;
       if (idx < 0) return undefined;
       var patch = {};
-      patch['questions[' + idx + '].note'] = this._notes[fact];
+      patch['questions[' + idx + '].note'] = this._live[fact];
       patch['questions[' + idx + '].error'] = '';
       patch['questions[' + idx + '].value'] = draft;
       return this.setData(patch);
@@ -361,128 +388,155 @@ Component({
     onChoice: function (e) {
       var fact = e.currentTarget.dataset.fact;
       var q = this._question(fact);
-      if (q) this._entered(fact, views.entered(q, this._questions, e.detail.value), true);
+      if (q) this._entered(fact, views.entered(q, this._s.questions, e.detail.value), true);
     },
 
     onCheck: function (e) {
       var fact = e.currentTarget.dataset.fact;
       var q = this._question(fact);
-      if (q) this._entered(fact, views.entered(q, this._questions, e.detail.value), true);
+      if (q) this._entered(fact, views.entered(q, this._s.questions, e.detail.value), true);
     },
 
+    /** A date picker ('YYYY-MM-DD') or a month picker ('YYYY-MM', 出生年月). */
     onPickDate: function (e) {
       this._entered(e.currentTarget.dataset.fact, String(e.detail.value || ''), true);
     },
 
-    /** Reads one draft into the facts; false (with the message at the question) when it is wrong. */
-    _read: function (q) {
-      var f = q.fact;
-      var r = views.parse(q, this._questions, this._drafts[f]);
-      if (r.empty) {
-        // An emptied field is empty: nothing typed before comes back.
-        delete this._facts[f];
-        delete this._drafts[f];
-        delete this._notes[f];
-        return true;
-      }
-      if (!r.ok) {
-        this._errors[f] = r.message;
-        return false;
-      }
-      this._facts[f] = r.value;
-      this._notes[f] = r.note || '';
-      return true;
-    },
-
     onCompute: function () {
-      if (!this._est || this.data.noPolicy) return this._idle;
+      if (!this._est || this._s.screen === 'nopolicy') return this._idle;
       var self = this;
-      var first = null;
-      this._facts = {};
-      this._errors = {};
-      this._questions.forEach(function (q) {
-        if (self._drafts[q.fact] === undefined) return;
-        if (!self._read(q) && first === null) first = q.fact;
-      });
-      if (first !== null) {
+      var read = J.answerAll(this._s, LANG);
+      this._errors = read.errors;
+      this._live = {};
+      var first = Object.keys(read.errors)[0];
+      if (first !== undefined) {
+        this._s = read.state;
         this._focus = first;
-        this.setData({ formError: '', askHint: '请按红字提示改正后再点“计算”。' });
+        this.setData({ formError: '', askHint: HINT.fix });
         this._render();
         if (typeof wx !== 'undefined' && wx.pageScrollTo) wx.pageScrollTo({ selector: '#q-' + first, duration: 200 });
         return this._idle;
       }
+      // Every question on the form was read: an answer to confirm for another year is confirmed.
+      var next = inForm(Object.assign(read.state, { recheck: [] }));
       this.setData({ computing: true });
-      return this._queue(this._evaluate.bind(this, true));
+      return this._queue(function () { return self._go(next, true); });
     },
 
-    // ---- from the result: one answer, all answers, a fresh start ----
+    // ---- from the result: one answer, all answers, the date or the region, a fresh start ----
 
     onEdit: function (e) {
       var fact = e.currentTarget.dataset.fact;
-      if (!this._question(fact)) return this._idle;
-      this._mode = 'edit';
+      var s = this._s;
+      if (s.screen !== 'result' || !this._question(fact)) return this._idle;
+      this._back = s;
       this._editing = fact;
-      this._editDraft = this._drafts[fact];
-      this._editValue = this._facts[fact];
-      if (this._drafts[fact] === undefined && this._facts[fact] !== undefined) this._drafts[fact] = this._facts[fact];
+      var next = J.edit(s, fact);
+      // An answer given but never typed here is shown as its value.
+      if (next.drafts[fact] === undefined && next.facts[fact] !== undefined) next = J.draft(next, fact, next.facts[fact]);
+      this._s = next;
       delete this._errors[fact];
+      delete this._live[fact];
       this._render();
       if (typeof wx !== 'undefined' && wx.pageScrollTo) wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       return this._idle;
     },
 
     onEditDone: function () {
-      var q = this._question(this._editing);
-      if (!q) return this._idle;
-      delete this._errors[q.fact];
-      var r = views.parse(q, this._questions, this._drafts[q.fact]);
-      if (r.empty && q.required !== false) {
-        this._errors[q.fact] = F.words(LANG).errors.required;
+      var self = this;
+      var s = this._s;
+      if (s.screen !== 'question' || !s.current) return this._idle;
+      var fact = s.current;
+      var next = J.answer(s, fact, s.drafts[fact], LANG);
+      delete this._errors[fact];
+      delete this._live[fact];
+      if (next.error) {
+        // A wrong or emptied answer: its message at the question, nothing sent.
+        this._s = next;
+        this._errors[fact] = next.error.message;
         this._render();
         return this._idle;
       }
-      if (!this._read(q)) {
-        this._render();
-        return this._idle;
-      }
-      this._editing = null;
       this.setData({ computing: true });
-      return this._queue(this._evaluate.bind(this, true));
+      return this._queue(function () { return self._go(next, true); });
+    },
+
+    /** 不改了: the result as it was, with the answers it was computed with. */
+    _backToResult: function () {
+      if (!this._back) return this._idle;
+      var s = this._back;
+      var fact = this._s.current;
+      if (fact) {
+        delete this._errors[fact];
+        delete this._live[fact];
+      }
+      this._s = s;
+      this._back = null;
+      this._editing = null;
+      this._where = null;
+      this._showWhere({ province: s.province, city: s.city, date: s.date });
+      // The card again: an engine error on the way may have taken it off the page.
+      this.setData({ result: this._card(s), formError: '', askHint: '', computing: false });
+      this._render();
+      return this._idle;
     },
 
     onEditCancel: function () {
-      var fact = this._editing;
-      if (fact) {
-        // Back to the answer the result was computed with.
-        if (this._editDraft === undefined) delete this._drafts[fact];
-        else this._drafts[fact] = this._editDraft;
-        if (this._editValue === undefined) delete this._facts[fact];
-        else this._facts[fact] = this._editValue;
-        this._notes[fact] = '';
-        delete this._errors[fact];
-      }
-      this._editing = null;
-      this._mode = 'result';
-      this._render();
-      return this._idle;
+      return this._backToResult();
     },
 
     onEditAll: function () {
-      this._mode = 'form';
+      this._s = inForm(this._s);
+      this._back = null;
       this._editing = null;
-      this.setData({ askHint: '改好后点“重新计算”。' });
+      this.setData({ askHint: HINT.editAll });
       this._render();
       return this._idle;
     },
 
+    /** 改日期或地区: the pickers again, every answer kept; 确定 applies them. */
+    onRescope: function () {
+      var s = this._s;
+      if (s.screen !== 'result') return this._idle;
+      this._back = s;
+      this._where = { province: s.province, city: s.city, date: s.date };
+      this._s = J.rescope(s);
+      this._render();
+      if (typeof wx !== 'undefined' && wx.pageScrollTo) wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+      return this._idle;
+    },
+
+    onRescopeDone: function () {
+      var self = this;
+      if (this.data.mode !== 'where') return this._idle;
+      var where = this._whereNow();
+      this.setData({ computing: true });
+      return this._queue(function () {
+        // Answers whose label says 上年 are asked again when the year moved (the journey's recheck).
+        var next = J.setWhere(self._s, where);
+        self._where = null;
+        self._s = next;
+        self._setPolicy('');
+        return self._go(inForm(next), true);
+      });
+    },
+
+    onRescopeCancel: function () {
+      return this._backToResult();
+    },
+
     onRestart: function () {
-      this._drafts = {};
-      this._notes = {};
+      var self = this;
+      var s = this._s;
       this._errors = {};
-      this._facts = {};
-      this._editing = null;
+      this._live = {};
+      this._back = null;
       this.setData({ result: null, computed: false });
-      return this._queue(this._loadQuestions.bind(this));
+      return this._queue(function () {
+        var fresh = J.setWhere(J.start({ program: s.program, form: true }), { province: s.province, city: s.city, date: s.date });
+        // The policy chosen (the latest one, offered when none is in force) stays chosen.
+        return self._go(inForm(Object.assign(fresh, { policy: s.policy })), false);
+      });
     },
 
     onRetryLoad: function () {
