@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Minifies the page's own scripts in the assembled site, in place: every .js
-// and .mjs under DIR (wasm/assemble_site.cmake calls this before it adds the
-// Emscripten glue and the facade, which stay as built). The sources in web/
+// Minifies the scripts of the assembled site, in place: every .js and .mjs
+// under DIR, the Emscripten glue and the JS API's facade included
+// (wasm/assemble_site.cmake calls this before it adds the XLSX libraries,
+// which come minified). The sources in web/
 // keep their comments; the browser gets the same code without them, about
 // half the brotli size.
 //

@@ -22,6 +22,8 @@
 // - "engine ready": the engine has answered its first call (#app gets
 //   data-engine="ready"; the page may draw the first screen before that; a
 //   page without that marker drew its first screen only once it was ready).
+// "Finished before the first question": the bytes of the responses the
+// server had finished writing when the first question was shown.
 // "Transferred": bytes the server wrote (status line, headers and body, as
 // sent, so compression shows), counted per response at the server, so the
 // engine Worker's downloads count too.
@@ -93,11 +95,14 @@ async function once(browser, url, throttle, wire) {
   await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
   await page.waitForFunction(() => window.__speed.ready !== undefined && window.__speed.clicked !== undefined, null, { timeout: 30000 });
-  const marks = await page.evaluate(() => window.__speed);
+  const marks = await page.evaluate(() => ({ ...window.__speed, origin: performance.timeOrigin }));
   await page.waitForLoadState('networkidle');
   await context.close();
+  // What the server had finished writing when the first question was shown (the same machine's clock).
+  const shownAt = marks.origin + marks.shown;
+  const before = [...wire.values()].filter((w) => w.at <= shownAt).reduce((t, w) => t + w.bytes, 0);
   return { shown: marks.shown, clickable: marks.shown + marks.clicked.delay, delay: marks.clicked.delay, ready: marks.ready,
-           bytes: new Map(wire) };
+           bytes: new Map(wire), before };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -116,7 +121,8 @@ async function serve(site) {
       const total = socket.bytesWritten;
       const before = written.get(socket) || 0;
       written.set(socket, total);
-      wire.set(new URL(req.url, 'http://x').pathname, { bytes: total - before, encoding: res.getHeader('content-encoding') || '' });
+      wire.set(new URL(req.url, 'http://x').pathname,
+               { bytes: total - before, encoding: res.getHeader('content-encoding') || '', at: performance.timeOrigin + performance.now() });
     });
   });
   return { site, server, wire, url: server.url + path, runs: { 1: [], 4: [] }, bytes: null };
@@ -163,6 +169,10 @@ try {
       console.log(`    ${p.padEnd(24)} ${fmt(bytes).padStart(9)}  ${encoding || 'identity'}`);
     }
     console.log(`    ${'TOTAL'.padEnd(24)} ${fmt(total).padStart(9)}  (${(total / 1024).toFixed(1)} KB)`);
+    // The first question needs the page's own files; the engine's module arrives in its Worker meanwhile.
+    const before = s.runs[4].map((r) => r.before);
+    console.log(`    finished before the first question was shown (4× CPU): median ${fmt(median(before))} ` +
+                `(${(median(before) / 1024).toFixed(1)} KB; min ${fmt(Math.min(...before))}, max ${fmt(Math.max(...before))})`);
   }
 } finally {
   await browser.close();
