@@ -11,7 +11,7 @@
 // Forward move between them; the answers stay in this page's memory only,
 // never in storage, the URL or the history entries.
 import { button, h } from './dom.mjs';
-import { STRINGS } from './i18n.mjs';
+import { english, STRINGS } from './i18n.mjs';
 
 const F = globalThis.UieFront;
 const J = globalThis.UieJourney;
@@ -740,12 +740,14 @@ window.addEventListener('afterprint', () => {
 });
 
 async function boot() {
+  if (en()) await english();
   applyUi();
   document.getElementById('toggle-elder').addEventListener('click', () => {
     ui.elder = !ui.elder;
     applyUi();
   });
-  document.getElementById('toggle-lang').addEventListener('click', () => {
+  document.getElementById('toggle-lang').addEventListener('click', async () => {
+    if (!en()) await english();   // the English words arrive on the first switch
     ui.lang = en() ? 'zh' : 'en';
     applyUi();
     relanguage();

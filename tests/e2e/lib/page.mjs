@@ -114,12 +114,12 @@ export async function axeCheck(page, label) {
 export const screen = (page) => page.locator('#app').getAttribute('data-screen');
 export const currentFact = (page) => page.locator('form[data-fact]').getAttribute('data-fact');
 
-/** Waits until the engine has answered (the first screen is drawn before). */
 /** Unfolds the result's cited detail (folded below the headline), as a person would: one tap on its summary. */
 export async function openDetail(page) {
   if (!(await page.locator('#detail').evaluate((d) => d.open))) await page.click('#detail > summary');
 }
 
+/** Waits until the engine has answered (the first screen is drawn before). */
 export const engineReady = (page) => page.waitForSelector('#app[data-engine="ready"]');
 
 // Clicks, then waits for the page to draw its next screen (app.mjs counts renders).
