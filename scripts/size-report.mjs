@@ -33,7 +33,7 @@ const SCREEN_BUDGET = 210 * 1024;
 // The screening page's own files, and what of the rest it loads too.
 const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
   /^estimator(-batch)?\.(js|wasm)$/.test(name);   // the whole module and the batch methods: the single page loads neither
-const screeningUses = (name) => screening(name) || /^(estimator(-api)?\.(js|wasm)|shared\/uie-front\.js|style\.css|dom\.mjs)$/.test(name);
+const screeningUses = (name) => screening(name) || /^(estimator(-api)?\.(js|wasm)|shared\/uie-(words|answers|views|front)\.js|style\.css|dom\.mjs)$/.test(name);
 
 // ---- a cold start, measured in a fresh process (run by the parent below) ----
 if (process.argv[2] === '--cold-child') {

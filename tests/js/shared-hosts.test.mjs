@@ -15,7 +15,9 @@ import { repo } from './lib/env.mjs';
 
 const require = createRequire(import.meta.url);
 const FILE = join(repo, 'web', 'shared', 'uie-front.js');
-const SOURCE = readFileSync(FILE, 'utf8');
+// The layer's files, in the order a page loads them (index.html), and the journey on them.
+const PARTS = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js', 'uie-screen.js'];
+const SOURCES = PARTS.map((name) => [name, readFileSync(join(repo, 'web', 'shared', name), 'utf8')]);
 const { createRealm } = require('../miniprogram/helpers/wechat.js');
 
 // One sample of every part, as plain data, to compare between hosts.
@@ -47,8 +49,10 @@ test('the WeChat logic layer loads the same file with its require(), and every p
 test('a page or a Web Worker: a plain script sets the global UieFront, with no module, require or DOM', () => {
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
   vm.runInContext('globalThis.self = globalThis;', context);
-  vm.runInContext(SOURCE, context, { filename: 'uie-front.js' });
+  for (const [name, source] of SOURCES) vm.runInContext(source, context, { filename: name });
   assert.equal(vm.runInContext('typeof UieFront.parseAnswer', context), 'function');
+  assert.equal(vm.runInContext('typeof UieJourney.received', context), 'function');
+  assert.equal(vm.runInContext('typeof UieFront.screeningColumns', context), 'function', 'uie-screen.js extends it');
   assert.equal(vm.runInContext(`(${PROBE})(self.UieFront)`, context), vm.runInThisContext(PROBE)(require(FILE)));
 });
 
@@ -56,11 +60,17 @@ test('ES2017 syntax only, one script, no DOM, Node or code-generation API', () =
   // acorn: npm's (a dependency of the test tools) or Debian's (emscripten needs it).
   let acorn;
   try { acorn = require('acorn'); } catch { acorn = require('/usr/share/nodejs/acorn'); }
-  assert.doesNotThrow(() => acorn.parse(SOURCE, { ecmaVersion: 2017, sourceType: 'script' }),
-                      'parses as an ES2017 script: no ?., ??, object spread, import/export');
-  const code = SOURCE.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');   // the words in comments do not count
-  for (const banned of [/\beval\s*\(/, /\bnew Function\b/, /\bdocument\b/, /\bwindow\b/, /\bprocess\b/, /\brequire\s*\(/,
-                        /\bTextEncoder\b/, /\bTextDecoder\b/, /\batob\b/, /\bbtoa\b/, /\bBigInt\b/, /\(\?<[=!]/, /\bBuffer\b/]) {
-    assert.doesNotMatch(code, banned, String(banned));
+  for (const [name, source] of SOURCES) {
+    // The screening columns run only on the screening page (a desktop browser's Worker), never in WeChat: ES2018.
+    const ecmaVersion = name === 'uie-screen.js' ? 2018 : 2017;
+    assert.doesNotThrow(() => acorn.parse(source, { ecmaVersion, sourceType: 'script' }),
+                        `${name} parses as an ES${ecmaVersion} script: no ?., ??, import/export`);
+    const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');   // the words in comments do not count
+    // require() only of a sibling of web/shared/, in the header's Node and mini-program branch.
+    for (const banned of [/\beval\s*\(/, /\bnew Function\b/, /\bdocument\b/, /\bwindow\b/, /\bprocess\b/,
+                          /\brequire\s*\((?!'\.\/[\w-]+\.js'\))/, /\bTextEncoder\b/, /\bTextDecoder\b/, /\batob\b/,
+                          /\bbtoa\b/, /\bBigInt\b/, /\(\?<[=!]/, /\bBuffer\b/]) {
+      assert.doesNotMatch(code, banned, `${name}: ${banned}`);
+    }
   }
 });

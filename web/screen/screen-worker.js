@@ -18,7 +18,7 @@
 'use strict';
 
 var early = fetch('../estimator.wasm');
-importScripts('../estimator.js', '../estimator-api.js', '../estimator-batch.js', '../shared/uie-front.js', '../shared/uie-screen.js');
+importScripts('../estimator.js', '../estimator-api.js', '../estimator-batch.js', '../shared/uie-words.js', '../shared/uie-answers.js', '../shared/uie-views.js', '../shared/uie-front.js', '../shared/uie-screen.js');
 
 var F = UieFront;
 // Bytes of a CSV read at a time: large enough that a call into the engine

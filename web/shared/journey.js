@@ -24,11 +24,16 @@
  * Same hosts and syntax rules as uie-front.js (ES2017, no DOM, no Node APIs).
  * Tests: tests/js/journey.test.mjs.
  */
-(function (root, define) {
+(function (/** @type {any} root: the global object */ root, define) {
   if (typeof module === 'object' && module && module.exports) module.exports = define(require('./uie-front.js'));
   else root.UieJourney = define(root.UieFront);
 })(typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : this, function (F) {
   'use strict';
+
+  /** @typedef {import('uie-estimator-api').EstimateResponse} EstimateResponse */
+  /** @typedef {import('uie-estimator-api').QuestionsResponse} QuestionsResponse */
+  /** @typedef {import('uie-estimator-api').EstimateOk} EstimateOk */
+  /** @typedef {import('uie-estimator-api').EstimateRequest} EstimateRequest */
 
   // Optional facts that decide how many months or how much, asked before the
   // generic yes/no checks (重新就业, 服兵役 …) that rarely change a result.
@@ -76,7 +81,10 @@
 
   const regionOf = (s) => s.city || s.province;
 
-  /** The request of the engine call `s.need` names. */
+  /**
+   * The request of the engine call `s.need` names.
+   * @returns {EstimateRequest}
+   */
   function requestOf(s) {
     const facts = s.need === 'questions' ? {} : s.facts;
     return F.buildRequest({ region: regionOf(s), date: s.date, program: s.program, facts, policy: s.policy });
@@ -127,19 +135,24 @@
     return Object.assign(copy(s), { policy: s.policyInfo.id, error: null, need: 'questions' });
   }
 
-  /** The engine's answer to the call `s.need` asked for. */
+  /**
+   * The engine's answer to the call `s.need` asked for.
+   * @param {object} s
+   * @param {EstimateResponse | QuestionsResponse} res
+   * @param {string} [lang]
+   */
   function received(s, res, lang) {
     const need = s.need;
     const next = Object.assign(copy(s), { need: null });
-    if (!res || res.ok !== true) return failed(next, res && res.error ? res.error : {}, lang);
-    if (need === 'questions') {
+    if (!res || res.ok !== true) return failed(next, res && 'error' in res && res.error ? res.error : {}, lang);
+    if (need === 'questions' && 'questions' in res) {
       next.questions = res.questions || [];
       next.policyInfo = res.policy || null;
       if (res.in_force === false && !next.policy) return Object.assign(next, { screen: 'nopolicy', error: null });
       next.need = 'estimate';
       return next;
     }
-    return estimated(next, res);
+    return 'conditions' in res && 'eligible' in res ? estimated(next, res) : failed(next, {}, lang);
   }
 
   function failed(s, error, lang) {
@@ -161,7 +174,10 @@
     return list.map((f, i) => [f, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map((x) => x[0]);
   }
 
-  /** What to ask next for this answer, or null: the result. */
+  /**
+   * What to ask next for this answer, or null: the result.
+   * @param {EstimateOk} res
+   */
   function nextFact(s, res) {
     if (res.missing && res.missing.length) return res.missing[0];
     const again = s.recheck.find((f) => questionOf(s, f));
@@ -169,6 +185,7 @@
     return optionalOrder(res.optional_missing || []).find((f) => s.skipped.indexOf(f) < 0) || null;
   }
 
+  /** @param {EstimateOk} res */
   function estimated(s, res) {
     s.result = res;
     s.error = null;

@@ -11,7 +11,7 @@
  * Loads after uie-front.js: <script> / importScripts() (extends the global
  * UieFront), or require() in Node (returns the extended layer).
  */
-(function (root, define) {
+(function (/** @type {any} root: the global object */ root, define) {
   if (typeof module === 'object' && module && module.exports) module.exports = define(require('./uie-front.js'));
   else root.UieFront = define(root.UieFront);
 })(typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : this, function (F) {

@@ -13,7 +13,9 @@
 // The rule packs are compiled into the wasm, so no rule file is copied.
 // And the shared front-end layer, from the source tree (web/shared/, not the
 // site's minified copy), into shared/:
-//   uie-front.js      answers, controls, requests, result and policy views
+//   uie-words.js, uie-answers.js, uie-views.js, uie-front.js
+//                     the shared layer: words, answers and controls, views,
+//                     and the namespace over them
 //   journey.js        the journey every front end runs (what to ask next,
 //                     answers into facts, edits, the date or region changed)
 //
@@ -35,7 +37,7 @@ const REPO_ROOT = path.resolve(PACKAGE_ROOT, '..', '..');
 const CORE_DIR = path.join(PACKAGE_ROOT, 'core');
 const SHARED_SRC = path.join(REPO_ROOT, 'web', 'shared');
 const SHARED_DIR = path.join(PACKAGE_ROOT, 'shared');
-const SHARED = ['uie-front.js', 'journey.js'];
+const SHARED = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js'];
 
 /** Where the web page's estimator files are taken from. */
 function sourceDir() {
