@@ -21,7 +21,8 @@ file(MAKE_DIRECTORY "${cache}")
 
 file(GLOB_RECURSE page RELATIVE "${WEB}" "${WEB}/*")
 foreach(f IN LISTS page)
-  if(f MATCHES "^miniprogram/" OR f MATCHES "\\.md$")   # the mini-program and the docs are no part of the site
+  # The mini-program, the docs and the type check's declarations (types/, tsconfig.json) are no part of the site.
+  if(f MATCHES "^miniprogram/" OR f MATCHES "\\.md$" OR f MATCHES "^types/" OR f STREQUAL "tsconfig.json")
     continue()
   endif()
   get_filename_component(dir "${f}" DIRECTORY)

@@ -183,6 +183,7 @@ function render({ focus = true } = {}) {
 // Arriving on a question, the answer has focus (the faulty field after an
 // error); other screens give it to their heading, so it is read first.
 function focusArrival() {
+  /** @type {HTMLElement | null} */
   let target = null;
   if (s.error && s.error.where === 'fact') target = app.querySelector('[aria-invalid="true"]');
   if (!target && s.error && s.error.where === 'where') target = app.querySelector('[aria-invalid="true"]');
@@ -305,7 +306,7 @@ function whoScreen() {
 // a touch that is already under way is not lost to a redraw.
 function fillWho() {
   for (const [a, id] of mainPrograms()) {
-    const card = app.querySelector(`.card[data-audience="${a}"]`);
+    const card = /** @type {HTMLElement | null} */ (app.querySelector(`.card[data-audience="${a}"]`));
     if (!card) continue;
     card.dataset.program = id;
     card.querySelector('.card-what').textContent = programTitle(id) || '\u00a0';
@@ -727,13 +728,15 @@ function wipe() {
 
 // Quotes are folded on screen; a printout shows them all.
 window.addEventListener('beforeprint', () => {
-  for (const d of app.querySelectorAll('details:not([open])')) {
+  for (const d of app.querySelectorAll('details:not([open])').values()) {
+    if (!(d instanceof HTMLDetailsElement)) continue;
     d.open = true;
     d.dataset.printOpened = '1';
   }
 });
 window.addEventListener('afterprint', () => {
-  for (const d of app.querySelectorAll('details[data-print-opened]')) {
+  for (const d of app.querySelectorAll('details[data-print-opened]').values()) {
+    if (!(d instanceof HTMLDetailsElement)) continue;
     d.open = false;
     delete d.dataset.printOpened;
   }

@@ -5,6 +5,8 @@
 import { h } from '../dom.mjs';
 
 const F = globalThis.UieFront;
+// The words the single estimate shows too (the shared layer's): they cannot drift apart.
+const SAY = F.words('zh').say;
 
 function citation(cite) {
   if (!cite || !cite.doc_no) return null;
@@ -33,11 +35,12 @@ function amountBlock(amount) {
   }
   if (amount.kind === 'monthly') {   // 失业保险金: a monthly amount over its months
     const total = amount.months !== null && amount.total;
+    const months = `${amount.months} 个月`;
     return h('div', { class: 'amount monthly', id: 'answer-amount' },
-      h('p', { class: 'per-month' }, amount.decided ? '每月 ' : '如果符合条件，每月 ', h('span', { class: 'yuan' }, amount.perMonth.yuan)),
-      total ? h('p', { class: 'total' }, `${amount.cap ? '最长' : '合计'} ${amount.months} 个月，${amount.cap ? '最多共' : '共'} ` +
-        `${amount.total.yuan}${amount.total.wan ? `（${amount.total.wan}）` : ''}`) : null,
-      total && amount.cap ? h('p', { class: 'cap-note' }, '这是国家规定的最长期限，省里可以规定更短的期限。') : null);
+      h('p', { class: 'per-month' }, SAY.perMonth(amount.decided).map((x) => (x === null ? h('span', { class: 'yuan' }, amount.perMonth.yuan) : x))),
+      total ? h('p', { class: 'total' }, (amount.cap ? SAY.totalCap : SAY.total)(months, amount.total.yuan),
+        amount.total.wan ? `（${amount.total.wan}）` : '') : null,
+      total && amount.cap ? h('p', { class: 'cap-note' }, SAY.monthsCapNote) : null);
   }
   return h('p', { class: 'amount none', id: 'answer-amount' }, '金额由当地经办机构核定。');
 }
@@ -51,13 +54,13 @@ export function answerView(res, { questions, title }) {
   return h('div', { class: 'result', 'data-eligible': String(res.eligible) },
     h('p', { class: 'crumb' }, title),
     h('p', { class: `verdict ${v.verdict.state}`, id: 'answer-verdict' }, h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
-    v.draft ? h('p', { class: 'badge draft' }, '征求意见稿：尚未正式施行') : null,
-    v.inForce ? null : h('p', { class: 'badge expired' }, '所依据的政策已过执行期'),
+    v.draft ? h('p', { class: 'badge draft' }, SAY.draft) : null,
+    v.inForce ? null : h('p', { class: 'badge expired' }, SAY.notInForce(res.policy.valid_to)),
     amountBlock(v.amount),
     v.reasons.length
       ? h('section', { class: 'reasons' }, h('h3', {}, '原因'),
           h('ul', { class: 'conditions' }, v.reasons.map((r) => conditionLine(r,
-            r.whatifs.map((w) => h('p', { class: 'whatif' }, h('span', { class: 'lead' }, '如果：'), ' ', w.text))))))
+            r.whatifs.map((w) => h('p', { class: 'whatif' }, h('span', { class: 'lead' }, SAY.whatifLead), ' ', w.text))))))
       : null,
     v.extra.length
       ? h('dl', { class: 'extra' }, v.extra.map((x) => h('div', { class: 'row', 'data-field': x.key }, h('dt', {}, x.label), h('dd', {}, x.text))))

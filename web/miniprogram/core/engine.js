@@ -29,7 +29,7 @@ var MESSAGES = {
 
 function friendly(e) {
   var code = (e && e.code && MESSAGES[e.code]) ? e.code : 'load_failed';
-  var err = new Error(MESSAGES[code]);
+  var err = /** @type {Error & { code?: string, cause?: unknown }} */ (new Error(MESSAGES[code]));
   err.code = code;
   err.cause = e;
   return err;
