@@ -567,9 +567,10 @@ function reasonLine(r) {
   };
   const whatifs = r.whatifs.map((w) => h('p', { class: 'whatif' },
     h('span', { class: 'lead' }, t().whatifLead), ' ', h('span', { lang: zh(w.text) }, w.text), ' ',
-    link(w.fact, t().changeThis)));
-  // The questions an undecided reason waits on are offered once, below the reasons (asksLine).
-  const change = r.state === 'fail' && !r.whatifs.length ? r.facts.map((f) => link(f, t().changeThis)) : [];
+    w.label ? link(w.fact, t().changeThis) : null));
+  // The questions an undecided reason waits on are offered once, below the reasons (asksLine);
+  // a ✗ reason links to the answers given (r.links), not to a fact derived from one.
+  const change = r.state === 'fail' && !r.whatifs.length ? r.links.map((l) => link(l.fact, t().changeThis)) : [];
   return conditionLine(r, [whatifs, change]);
 }
 
@@ -623,7 +624,7 @@ function extraRow(x) {
 // year asked), the money and months, why, and what is still to answer; then
 // the ways to change one thing. The cited detail is folded below it.
 function resultScreen() {
-  const v = F.resultView(s.result, { questions: shown, lang: ui.lang, date: s.date });
+  const v = F.resultView(s.result, { questions: shown, lang: ui.lang, date: s.date, facts: s.facts });
   const count = v.conditions.length;
   return h('section', { class: 'screen result', 'data-eligible': String(s.result.eligible) },
     s.notice ? h('p', { class: 'notice', role: 'status' }, s.notice) : null,

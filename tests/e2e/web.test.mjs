@@ -385,6 +385,8 @@ describe('the estimator page', () => {
     assert.equal(await page.locator('[data-field$="_months"], [data-field="total_fen"], #amount').count(), 0,
                  'no months, total or amount: nothing reads as granted under a no');
     assert.doesNotMatch(await page.locator('#headline').innerText(), /个月|元/);
+    assert.equal(await page.locator('.reasons [data-edit="involuntary"]').count(), 0,
+                 'the reason does not offer to change a derived fact beside the answer it came from');
     const bottom = await page.locator('#headline').evaluate((el) => el.getBoundingClientRect().bottom);
     assert.ok(bottom <= 844, `the verdict and its reason fit the first screen (bottom at ${bottom} px)`);
     await shot(env, page, '16-resigned', { fullPage: false });

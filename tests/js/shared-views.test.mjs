@@ -403,3 +403,18 @@ test('the questions still to answer are listed once, however many undecided reas
   const linked = v.reasons.flatMap((r) => r.links.filter((l) => l.kind === 'answer').map((l) => l.fact));
   assert.deepEqual([...new Set(linked)].sort(), [...facts].sort(), 'every question a reason waits on');
 });
+
+test('a ✗ reason links to the answers given, not to a fact the engine derived from one', async () => {
+  const e = await estimator();
+  const scope = { region: '140300', date: '2025-07-01', program: 'unemployment_benefit' };
+  const qs = await asked(scope);
+  const facts = { contribution_months: 60, separation_reason: 'resigned' };
+  const res = await e.estimate({ ...scope, facts });
+  const involuntary = (v) => v.reasons.find((r) => r.id === 'involuntary');
+  const derived = F.resultView(res, { questions: qs, lang: 'zh', facts });
+  assert.equal(involuntary(derived).state, 'fail');
+  assert.deepEqual(involuntary(derived).links, [], 'not 修改「是否非因本人意愿中断就业」: that answer was not given, and would contradict the one that was');
+  const typed = { contribution_months: 60, separation_reason: 'other', involuntary: false };
+  const direct = F.resultView(await e.estimate({ ...scope, facts: typed }), { questions: qs, lang: 'zh', facts: typed });
+  assert.deepEqual(involuntary(direct).links.map((l) => l.fact), ['involuntary'], 'answered directly: changed directly');
+});

@@ -231,7 +231,10 @@
    * the policy's year, and a yes is state 'other' (mark '!'), not a tick.
    * Not eligible: no entitlement figures. An extension to retirement not
    * computed (the age unknown) says so, with `ask` (the facts it needs).
-   * ctx: { questions, lang, date }
+   * ctx: { questions, lang, date, facts }: with `facts` (the answers
+   * given), a ✗ reason links only to answers the person gave: a fact the
+   * engine derived from another answer (非因本人意愿 from how the job ended)
+   * is changed through that answer, not beside it.
    */
   function resultView(res, ctx) {
     const c = ctx || {};
@@ -245,13 +248,14 @@
       return q ? (lang === 'en' ? q.label_en || q.label : q.label) : null;
     };
     // Each what-if names the question to change (label null: no question asks that fact).
-    const whatifs = (res.whatif || []).map((h) => Object.assign({}, h, { label: labelOf(h.fact) }));
+    const given = (f) => !c.facts || Object.prototype.hasOwnProperty.call(c.facts, f);
+    const whatifs = (res.whatif || []).map((h) => Object.assign({}, h, { label: given(h.fact) ? labelOf(h.fact) : null }));
     const reasons = conditions.filter((x) => x.state === 'fail').concat(conditions.filter((x) => x.state === 'unknown'))
       .map((x) => {
         const own = whatifs.filter((h) => h.condition === x.id);
         // The questions to answer (?) or change (✗) that no what-if of the reason links already.
         const kind = x.state === 'unknown' ? 'answer' : 'change';
-        const links = x.facts.filter((f) => !own.some((h) => h.fact === f && h.label))
+        const links = x.facts.filter((f) => !own.some((h) => h.fact === f && h.label) && (kind === 'answer' || given(f)))
           .map((f) => ({ fact: f, kind, label: labelOf(f) }));
         return Object.assign({}, x, { whatifs: own, links });
       });

@@ -155,7 +155,7 @@ function linkTo(fact, label, words) {
 function resultCard(res, ctx) {
   var questions = ctx.questions || [];
   var facts = ctx.facts || {};
-  var v = F.resultView(res, { questions: questions, lang: LANG, date: ctx.date });
+  var v = F.resultView(res, { questions: questions, lang: LANG, date: ctx.date, facts: ctx.facts });
   var labelOf = function (fact) {
     var q = questions.find(function (x) { return x.fact === fact; });
     return q ? J.datedLabel(q, ctx.date, LANG) : null;
