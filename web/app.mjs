@@ -633,8 +633,9 @@ function resultScreen() {
       h('h1', { class: `verdict ${v.verdict.state}`, id: 'verdict' },
         h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
       v.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
-      v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
+      // The verdict already names the policy's year: the amount comes first, then when that policy ended.
       amountBlock(v.amount),
+      v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
       v.reasons.length
         ? h('section', { class: 'reasons', 'aria-labelledby': 'reasons-h' },
             h('h2', { id: 'reasons-h' }, t().reasons),
