@@ -107,6 +107,13 @@ window.addEventListener('popstate', (e) => {
   s.current = st.current;
   s.editing = st.editing;
   s.error = null;
+  // Back onto the result while answers wait to be confirmed for a new year: that question, not a result built on them.
+  if (st.screen === 'result' && s.recheck.length) {
+    s.screen = 'question';
+    s.current = s.recheck[0];
+    record(true);
+    return render();
+  }
   render();
   // The answers may have changed since this result was drawn.
   if (st.screen === 'result') guarded(async () => { await refreshResult(); render({ focus: false }); });
@@ -170,6 +177,7 @@ const programTitle = (id) => {
 function render({ focus = true } = {}) {
   const screens = { who: whoScreen, where: whereScreen, nopolicy: noPolicyScreen, question: questionScreen,
                     result: resultScreen };
+  if (s.screen !== 'where') whereTyped = null;   // the form is left: what was chosen there and not sent is dropped
   const view = (screens[s.screen] || whoScreen)();
   app.replaceChildren(view);
   app.dataset.screen = s.screen;
@@ -315,34 +323,40 @@ function fillWho() {
   if (others && !app.querySelector('.others')) app.querySelector('.screen.who').append(others);
 }
 
+// What is chosen on the place-and-date form, kept apart from the journey's
+// state until the form is sent (J.setWhere): leaving it by Back, from the
+// result's 改日期或地区 too, changes nothing that was computed.
+let whereTyped = null;
+
 function whereScreen() {
   if (!catalog) {
     return h('section', { class: 'screen where' }, h('h1', {}, t().whereTitle), h('p', { class: 'loading', role: 'status' }, t().loading));
   }
   const name = (r) => (en() ? r.name_en || r.name : r.name);
+  const w = whereTyped || (whereTyped = { province: s.province, city: s.city, date: s.date });
   // The city list follows the province in place, so focus stays where it is.
   const cityField = h('div', { class: 'field city' });
   const fillCities = () => {
-    const { cities, note } = F.cityChoices(catalog, s.province, ui.lang);
-    cityField.hidden = !s.province;
+    const { cities, note } = F.cityChoices(catalog, w.province, ui.lang);
+    cityField.hidden = !w.province;
     cityField.replaceChildren(...(cities.length ? [
       h('label', { for: 'city' }, t().city),
-      h('select', { id: 'city', name: 'city', 'aria-describedby': 'city-note', onchange: (e) => { s.city = e.target.value; } },
+      h('select', { id: 'city', name: 'city', 'aria-describedby': 'city-note', onchange: (e) => { w.city = e.target.value; } },
         h('option', { value: '' }, t().wholeProvince),
-        cities.map((c) => h('option', { value: c.code, selected: c.code === s.city }, c.name))),
+        cities.map((c) => h('option', { value: c.code, selected: c.code === w.city }, c.name))),
       h('p', { class: 'help', id: 'city-note' }, note),
     ] : [h('p', { class: 'help' }, t().noCities)]));
   };
   const err = s.error && s.error.where === 'where' ? s.error : null;
   const provinceSelect = h('select', { id: 'province', name: 'province', required: true,
-    'aria-invalid': err && !s.province ? 'true' : null, 'aria-describedby': err && !s.province ? 'where-error' : null,
-    onchange: (e) => { s.province = e.target.value; s.city = ''; fillCities(); } },
+    'aria-invalid': err && !w.province ? 'true' : null, 'aria-describedby': err && !w.province ? 'where-error' : null,
+    onchange: (e) => { w.province = e.target.value; w.city = ''; fillCities(); } },
     h('option', { value: '' }, '—'),
-    catalog.regions.map((r) => h('option', { value: r.code, selected: r.code === s.province }, name(r))));
+    catalog.regions.map((r) => h('option', { value: r.code, selected: r.code === w.province }, name(r))));
   fillCities();
-  const dateBad = err && s.province;
-  const dateInput = h('input', { id: 'date', name: 'date', type: 'date', value: s.date, required: true,
-    oninput: (e) => { s.date = e.target.value; },
+  const dateBad = err && w.province;
+  const dateInput = h('input', { id: 'date', name: 'date', type: 'date', value: w.date, required: true,
+    oninput: (e) => { w.date = e.target.value; },
     'aria-describedby': dateBad ? 'date-help where-error' : 'date-help', 'aria-invalid': dateBad ? 'true' : null });
   return h('form', { class: 'screen where', novalidate: true, onsubmit: (e) => {
     e.preventDefault();
@@ -442,8 +456,11 @@ function splitControl(q, kind, entered, described, invalid) {
   const months = kind === 'months';
   let y = '';
   let m = '';
+  // What is shown again: the value given (216, "1966-03") or the two fields' own text ("0年4个月", "1966-3").
+  const text = String(entered === undefined || entered === null ? '' : entered);
+  const typed = months ? /^(\d*)年(\d*)个月$/.exec(text) : /^(\d*)-(\d*)$/.exec(text);
   if (months && Number.isInteger(entered)) [y, m] = [String(Math.floor(entered / 12)), String(entered % 12)];
-  else if (!months && /^\d{4}-\d{2}$/.test(String(entered || ''))) [y, m] = [entered.slice(0, 4), String(Number(entered.slice(5)))];
+  else if (typed) [y, m] = [typed[1], typed[2] === '' ? '' : String(Number(typed[2]))];
   const field = (part, value, unit) => h('label', { class: 'split-part' },
     h('input', { id: `${id}-${part}`, name: `${q.fact}-${part}`, value, inputmode: 'numeric', autocomplete: 'off',
                  'aria-describedby': described, 'aria-invalid': invalid }),
@@ -635,7 +652,7 @@ function resultScreen() {
       v.draft ? h('p', { class: 'badge draft', id: 'draft' }, t().draft) : null,
       // The verdict already names the policy's year: the amount comes first, then when that policy ended.
       amountBlock(v.amount),
-      v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to)),
+      v.inForce ? null : h('p', { class: 'badge expired', id: 'not-in-force' }, t().notInForce(s.result.policy.valid_to, s.result.policy.valid_from, s.date)),
       v.reasons.length
         ? h('section', { class: 'reasons', 'aria-labelledby': 'reasons-h' },
             h('h2', { id: 'reasons-h' }, t().reasons),
@@ -751,11 +768,18 @@ async function boot() {
     ui.elder = !ui.elder;
     applyUi();
   });
+  let switching = false;   // a second tap while the English words load is not a second switch
   document.getElementById('toggle-lang').addEventListener('click', async () => {
-    if (!en()) await english();   // the English words arrive on the first switch
-    ui.lang = en() ? 'zh' : 'en';
-    applyUi();
-    relanguage();
+    if (switching) return;
+    switching = true;
+    try {
+      if (!en()) await english();   // the English words arrive on the first switch
+      ui.lang = en() ? 'zh' : 'en';
+      applyUi();
+      await relanguage();
+    } finally {
+      switching = false;
+    }
   });
   // Only a kiosk loads its idle clock.
   if (KIOSK) import('./kiosk.mjs').then((k) => k.startKiosk({ seconds: IDLE_SECONDS, strings: t, onWipe: wipe }));

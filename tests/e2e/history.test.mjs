@@ -109,6 +109,20 @@ describe('history', () => {
     await done();
   });
 
+  test('two quick taps on English while its words load switch the page once', async () => {
+    const { page, done } = await open(env);
+    const lang = await page.evaluate(async () => {
+      const b = document.getElementById('toggle-lang');
+      b.click();
+      b.click();   // before i18n-en.mjs has arrived: no second switch
+      await import('./i18n.mjs').then((m) => m.english());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return document.documentElement.lang;
+    });
+    assert.equal(lang, 'en');
+    await done();
+  });
+
   test('typed text and choices survive a language switch, in both directions', async () => {
     const { page, done } = await open(env);
     await choose(page, 'stabilization_refund', '140000', '2024-07-15');

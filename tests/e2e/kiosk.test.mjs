@@ -26,6 +26,12 @@ describe('kiosk', () => {
     assert.equal(await screen(page), 'result');
     assert.equal(await page.locator('#make-share').count(), 0, 'no share link in kiosk mode');
     assert.match(await page.locator('.answers [data-fact="insured_months"]').innerText(), /18 个月/, '1 年 6 个月 read as 18 months');
+    // Opened again from the result, the two fields show what was given, and 下一步 keeps it.
+    await clickAndWait(page, '.answers [data-edit="insured_months"]');
+    assert.deepEqual([await page.inputValue('#fact-insured_months-years'), await page.inputValue('#fact-insured_months-months')], ['1', '6']);
+    await clickAndWait(page, '#next');
+    assert.equal(await screen(page), 'result');
+    assert.match(await page.locator('.answers [data-fact="insured_months"]').innerText(), /18 个月/);
     await shot(env, page, '01-kiosk-result', { fullPage: false });
 
     await page.waitForFunction(() => document.querySelector('#app').dataset.wiped === '1', null, { timeout: 15000 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  answer, answerAll, axeCheck, choose, clickAndWait, currentFact, engineReady, open, openDetail, screen, shot, suite, SHANXI_SME, TIMEZONE,
+  andWait, answer, answerAll, axeCheck, choose, clickAndWait, currentFact, engineReady, open, openDetail, screen, shot, suite, SHANXI_SME, TIMEZONE,
 } from './lib/page.mjs';
 
 const env = suite('journeys');
@@ -399,7 +399,7 @@ describe('the estimator page', () => {
     await clickAndWait(page, '#use-latest');
     await answerAll(page, SHANXI_SME);
     const verdict = page.locator('#verdict');
-    assert.equal(await verdict.innerText(), '! 按2025年政策：符合条件；2026年尚无文件');
+    assert.equal(await verdict.innerText(), '! 按2025年政策：符合条件；本工具未收录2026年的文件');
     assert.equal(await verdict.getAttribute('class'), 'verdict other', 'not the green of a plain yes');
     await shot(env, page, '17-other-year', { fullPage: false });
     await done();
@@ -410,7 +410,16 @@ describe('the estimator page', () => {
     await choose(page, 'stabilization_refund', '140000', '2024-07-15');
     await answerAll(page, SHANXI_SME);
     assert.match(await page.locator('.answers').innerText(), /上年末（2023年末）单位参保人数/);
+    // A date typed and then left by Back changes nothing that was computed.
+    const before = await page.locator('#headline').innerText();
     await clickAndWait(page, '#rescope');
+    await page.fill('#date', '2025-06-01');
+    await andWait(page, () => page.goBack());
+    assert.equal(await screen(page), 'result');
+    assert.match(await page.locator('.crumb').innerText(), /2024-07-15/);
+    assert.equal(await page.locator('#headline').innerText(), before, 'the same result, for the same date');
+    await clickAndWait(page, '#rescope');
+    assert.equal(await page.locator('#date').inputValue(), '2024-07-15', 'the form starts from the date of the result');
     assert.equal(await screen(page), 'where');
     assert.equal(await page.locator('#province').inputValue(), '140000', 'the place is kept');
     await page.fill('#date', '2025-03-01');
