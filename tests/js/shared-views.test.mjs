@@ -385,9 +385,9 @@ test('a verdict under a policy not in force on the date asked names the policy\'
   assert.equal(res.eligible, true);
   assert.equal(res.policy.in_force, false);
   const zh = F.resultView(res, { lang: 'zh', date: '2026-11-22' });
-  assert.deepEqual(zh.verdict, { state: 'other', mark: '!', text: '按2025年政策：符合条件；2026年尚无文件' });
+  assert.deepEqual(zh.verdict, { state: 'other', mark: '!', text: '按2025年政策：符合条件；本工具未收录2026年的文件' });
   const en = F.resultView(res, { lang: 'en', date: '2026-11-22' });
-  assert.equal(en.verdict.text, 'Under the 2025 policy: eligible; none yet for 2026');
+  assert.equal(en.verdict.text, 'Under the 2025 policy: eligible; the tool holds no policy for 2026');
   const inForce = F.resultView(await e.estimate({ ...SHANXI, date: '2025-03-01', facts: SME }), { lang: 'zh', date: '2025-03-01' });
   assert.deepEqual(inForce.verdict, { state: 'yes', mark: '✓', text: '符合条件' }, 'in force: a plain yes');
 });

@@ -130,7 +130,7 @@ test('a yes under the latest policy when none is in force names that policy\'s y
   assert.equal(res.policy.in_force, false);
   assertResultShows(page, res, await questionsOf(page));
   const year = res.policy.valid_to.slice(0, 4);
-  assert.equal(text(page, '#verdict'), `! 按${year}年政策：符合条件；2026年尚无文件`);
+  assert.equal(text(page, '#verdict'), `! 按${year}年政策：符合条件；本工具未收录2026年的文件`);
   assert.equal(page.data.result.state, 'other');
   assert.match(page.querySelector('#verdict').dom.className, /\bother\b/);
   assert.match(page.querySelector('#result').dom.className, /\bother\b/);

@@ -62,7 +62,8 @@ test('not eligible: the verdict, then the failed condition with its what-if and 
   assert.ok(hint, 'the engine gives a what-if for it');
   const reason = text(page, `#reason-${first.id}`);
   assert.ok(reason.includes(hint.text), 'its what-if sits right under it');
-  const label = questions.find((q) => q.fact === hint.fact).label;
+  // The label names the year where it says 上年 (journey.js datedLabel), as the form does.
+  const label = J.datedLabel(questions.find((q) => q.fact === hint.fact), page.instance._s.date, 'zh');
   assert.equal(text(page, `#whatif-${first.id}-${hint.fact}`), `修改「${label}」`);
   assert.equal(page.querySelector('#amount'), undefined, 'no amount when not eligible');
 

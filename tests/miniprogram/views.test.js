@@ -98,7 +98,8 @@ test('the result card: the shared layer\'s verdict, reasons with their links, an
   assert.equal(card.verdict, v.verdict.text);
   assert.deepEqual(card.reasons.map((r) => r.id), v.reasons.map((r) => r.id));
   const layoffs = qs.find((q) => q.fact === 'layoffs');
-  assert.deepEqual(card.reasons[0].whatifs, v.reasons[0].whatifs.map((w) => ({ text: w.text, link: { fact: 'layoffs', text: `修改「${layoffs.label}」` } })));
+  const dated = J.datedLabel(layoffs, SHANXI.date, 'zh');   // "上年度（2023年度）裁员人数…": the year named
+  assert.deepEqual(card.reasons[0].whatifs, v.reasons[0].whatifs.map((w) => ({ text: w.text, link: { fact: 'layoffs', text: `修改「${dated}」` } })));
   assert.deepEqual(card.answers.map((a) => a.fact), Object.keys(facts));
   // Labels that say 上年 name the year of the date; the others as they are.
   assert.deepEqual(card.answers.map((a) => a.label), Object.keys(facts).map((f) => J.datedLabel(qs.find((q) => q.fact === f), SHANXI.date, 'zh')));

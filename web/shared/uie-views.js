@@ -303,11 +303,14 @@
     }
     const p = res.policy || {};
     // Under a policy not in force on the date asked, the verdict says whose year it is and is never a plain tick.
-    const policyYear = p.in_force === false ? yearOf(p.valid_to) || yearOf(p.valid_from) : null;
+    // The policy's year: the one it ended in, or, for a date before it, the one it begins in.
+    const asked = yearOf(c.date);
+    const fromYear = yearOf(p.valid_from);
+    const policyYear = p.in_force === false ? (asked && fromYear && asked < fromYear ? fromYear : yearOf(p.valid_to) || fromYear) : null;
     const verdict = { state: verdictState, mark: verdictState === 'yes' ? '✓' : verdictState === 'no' ? '✗' : '?',
                       text: w.verdict[verdictState] };
     if (policyYear) {
-      verdict.text = w.otherYear(policyYear, verdict.text, yearOf(c.date));
+      verdict.text = w.otherYear(policyYear, verdict.text, asked);
       if (verdictState === 'yes') Object.assign(verdict, { state: 'other', mark: '!' });
     }
     // The questions still to answer, each once (several undecided conditions may wait on one).

@@ -35,7 +35,9 @@
         standardYours: '按您填写的当地月标准计算。',
         candidates: '企业规模未定，两种情况的金额：',
         draft: '征求意见稿（草案）：尚未正式施行，结果仅供参考。',
-        notInForce: (to) => `这份政策${to ? `已于 ${to} 到期` : '在申请日期不适用'}，以下按它估算，仅供参考。`,
+        // to, from: the policy's dates; date: the date asked (before `from`: not yet in force, not ended).
+        notInForce: (to, from, date) => `这份政策${date && from && date < from ? `自 ${from} 起施行，申请日期时尚未施行`
+          : to ? `已于 ${to} 到期` : '在申请日期不适用'}，以下按它估算，仅供参考。`,
         whatifLead: '怎样才能符合：',
         changeThis: (label) => `修改「${label}」`,
         answerThis: (label) => `回答「${label}」`,
@@ -46,8 +48,9 @@
       },
       verdict: { yes: '符合条件', no: '不符合条件', unknown: '还不能确定' },
       // Under a policy not in force on the date asked: the verdict names the policy's year.
+      // (What the tool holds, not what exists: a document for that year may be out and not yet encoded.)
       otherYear: (policyYear, verdict, askedYear) => (askedYear && askedYear !== policyYear
-        ? `按${policyYear}年政策：${verdict}；${askedYear}年尚无文件` : `按${policyYear}年政策：${verdict}（该政策在申请日期不适用）`),
+        ? `按${policyYear}年政策：${verdict}；本工具未收录${askedYear}年的文件` : `按${policyYear}年政策：${verdict}（该政策在申请日期不适用）`),
       notComputed: (labels) => `未计算：需要${labels}`,
       state: { pass: '符合', fail: '不符合', unknown: '待确定' },
       validity: (from, to) => (to ? `执行期 ${from} 至 ${to}` : `自 ${from} 起执行`),
@@ -103,7 +106,8 @@
         standardYours: 'Using the local monthly rate you gave.',
         candidates: 'The enterprise size is not known; the amount for each size:',
         draft: 'Draft for comment (征求意见稿): not yet in force; for reference only.',
-        notInForce: (to) => `This policy ${to ? `expired on ${to}` : 'does not apply on that date'}; the estimate below uses it for reference only.`,
+        notInForce: (to, from, date) => `This policy ${date && from && date < from ? `takes effect on ${from}, after the date asked`
+          : to ? `expired on ${to}` : 'does not apply on that date'}; the estimate below uses it for reference only.`,
         whatifLead: 'What would make it pass:',
         changeThis: (label) => `Change “${label}”`,
         answerThis: (label) => `Answer “${label}”`,
@@ -114,7 +118,7 @@
       },
       verdict: { yes: 'Eligible', no: 'Not eligible', unknown: 'Not yet decided' },
       otherYear: (policyYear, verdict, askedYear) => (askedYear && askedYear !== policyYear
-        ? `Under the ${policyYear} policy: ${verdict.toLowerCase()}; none yet for ${askedYear}`
+        ? `Under the ${policyYear} policy: ${verdict.toLowerCase()}; the tool holds no policy for ${askedYear}`
         : `Under the ${policyYear} policy: ${verdict.toLowerCase()} (not in force on the date asked)`),
       notComputed: (labels) => `not computed: needs ${labels}`,
       state: { pass: 'met', fail: 'not met', unknown: 'undecided' },

@@ -155,7 +155,8 @@ function linkTo(fact, label, words) {
 function resultCard(res, ctx) {
   var questions = ctx.questions || [];
   var facts = ctx.facts || {};
-  var v = F.resultView(res, { questions: questions, lang: LANG, date: ctx.date, facts: ctx.facts });
+  // Labels that say 上年 name the year in the reasons' links and the questions still to answer too.
+  var v = F.resultView(res, { questions: J.datedQuestions(questions, ctx.date), lang: LANG, date: ctx.date, facts: ctx.facts });
   var labelOf = function (fact) {
     var q = questions.find(function (x) { return x.fact === fact; });
     return q ? J.datedLabel(q, ctx.date, LANG) : null;
@@ -185,7 +186,7 @@ function resultCard(res, ctx) {
     verdict: v.verdict.text,
     where: ctx.where || '',
     draft: v.draft ? WORDS.draft : '',
-    expired: v.inForce ? '' : WORDS.notInForce(res.policy && res.policy.valid_to),
+    expired: v.inForce ? '' : WORDS.notInForce(res.policy && res.policy.valid_to, res.policy && res.policy.valid_from, ctx.date),
     amount: amount,
     reasons: reasons,
     asks: v.asks.map(function (a) { return linkTo(a.fact, a.label, WORDS.answerThis); }),
