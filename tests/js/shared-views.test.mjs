@@ -418,3 +418,18 @@ test('a ✗ reason links to the answers given, not to a fact the engine derived 
   const direct = F.resultView(await e.estimate({ ...scope, facts: typed }), { questions: qs, lang: 'zh', facts: typed });
   assert.deepEqual(involuntary(direct).links.map((l) => l.fact), ['involuntary'], 'answered directly: changed directly');
 });
+
+test('a date before the policy begins: the verdict names the year it begins, and the badge says it was not yet in force', async () => {
+  const e = await estimator();
+  const scope = { region: '370000', date: '2023-06-01', program: 'stabilization_refund' };
+  const none = await e.estimate({ ...scope, facts: {} });
+  assert.equal(none.ok, false);
+  const latest = none.error.latest;
+  assert.ok(latest.valid_from > scope.date, `${latest.id} begins after the date asked`);
+  const res = await e.estimate({ ...scope, policy: latest.id, facts: {} });
+  const v = F.resultView(res, { lang: 'zh', date: scope.date });
+  const begins = latest.valid_from.slice(0, 4);
+  assert.match(v.verdict.text, new RegExp(`^按${begins}年政策：.*；本工具未收录2023年的文件$`));
+  assert.equal(F.words('zh').say.notInForce(latest.valid_to, latest.valid_from, scope.date),
+               `这份政策自 ${latest.valid_from} 起施行，申请日期时尚未施行，以下按它估算，仅供参考。`);
+});
