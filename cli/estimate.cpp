@@ -5,6 +5,7 @@
 //   estimate --jsonl --screen < batch.jsonl one compact screening line per request
 //   estimate --csv --screen --region R --date D --program P < units.csv
 //   estimate --csv --region R --date D --program P < units.csv > results.csv
+//   estimate --csv --reform FILE --summary …     the totals in force and under a reform, side by side
 //
 // Exit status 0 when every response was produced, whatever they say; 2 when it
 // could not run at all (bad options, unreadable or broken rule packs, a CSV
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "batch.h"
+#include "summary.h"
 #include "uie/engine.h"
 
 namespace {
@@ -50,6 +52,13 @@ const char* kHelp =
     "  --today DATE       the date a request without \"date\" is evaluated on (default: today)\n"
     "  --lang zh|en       the language of sentences, notes and errors (default zh, the contract's)\n"
     "  --pack FILE        load a further rule pack (JSON) besides the built-in ones; repeatable\n"
+    "  --reform FILE      answer under a reform (测算方案, rules/README.md \"Reforms\"): one policy's\n"
+    "                     parameters changed; the answers name the reform. A bad reform stops (exit 2)\n"
+    "                     with the value it points at\n"
+    "  --summary          with --csv: no table, but the batch's totals (units, eligible, not, undecided,\n"
+    "                     errors, amounts in 分 by size) in force and, with --reform, under the reform\n"
+    "                     side by side, and the units whose state or amount it changes\n"
+    "  --summary-json     the same as one JSON object {\"base\", \"reform\", \"changes\"}\n"
     "  --catalog          print the programs, regions and policies the rules cover\n"
     "  --version          print the engine version\n"
     "  --help             print this text\n"
@@ -67,7 +76,8 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool jsonl = false, csv = false, screen = false, catalog = false;
+  bool jsonl = false, csv = false, screen = false, catalog = false, summary = false, summary_json = false;
+  std::string reform_file, reform_text;
   uie_cli::Encoding encoding = uie_cli::Encoding::kAuto;
   std::string today, lang = "zh";
   uie::ScreenDefaults defaults;
@@ -87,6 +97,17 @@ int main(int argc, char** argv) {
       csv = true;
     } else if (a == "--screen") {
       screen = true;
+    } else if (a == "--summary") {
+      summary = true;
+    } else if (a == "--summary-json") {
+      summary = summary_json = true;
+    } else if (a == "--reform" && has_value) {
+      reform_file = argv[++i];
+      std::ifstream f(reform_file, std::ios::binary);
+      if (!f) return usage_error("无法读取测算方案文件 " + reform_file);
+      std::ostringstream text;
+      text << f.rdbuf();
+      reform_text = text.str();
     } else if (a == "--catalog") {
       catalog = true;
     } else if (a == "--today" && has_value) {
@@ -117,6 +138,7 @@ int main(int argc, char** argv) {
   }
   if (jsonl && csv) return usage_error("--jsonl 和 --csv 只能选一个");
   if (screen && !jsonl && !csv) return usage_error("--screen 需要和 --jsonl 或 --csv 一起用");
+  if (summary && (!csv || screen)) return usage_error("--summary 需要和 --csv 一起用（不带 --screen）");
   uie::LoadResult loaded = uie::Engine::load(packs);
   if (!loaded.ok()) {
     for (const auto& issue : loaded.issues) {
@@ -125,7 +147,19 @@ int main(int argc, char** argv) {
     }
     return 2;
   }
-  const uie::Engine& engine = *loaded.engine;
+  uie::LoadResult reformed;
+  if (!reform_file.empty()) {
+    reformed = loaded.engine->reform(reform_text);
+    if (!reformed.ok()) {
+      for (const auto& issue : reformed.issues) {
+        std::fprintf(stderr, "estimate: 测算方案有误 / the reform is wrong: %s %s: %s / %s [%s]\n", reform_file.c_str(),
+                     issue.pointer.c_str(), issue.message.c_str(), issue.message_en.c_str(), issue.code.c_str());
+      }
+      return 2;
+    }
+  }
+  // Without --summary, everything is answered under the reform when one is given.
+  const uie::Engine& engine = reformed.ok() && !summary ? *reformed.engine : *loaded.engine;
   uie::Options options;
   options.today = today;
   options.english = lang == "en";
@@ -133,6 +167,11 @@ int main(int argc, char** argv) {
   if (catalog) {
     std::cout << engine.catalog() << '\n';
     return 0;
+  }
+  if (summary) {
+    auto format = summary_json ? uie_cli::SummaryFormat::kJson : uie_cli::SummaryFormat::kText;
+    return uie_cli::run_summary(engine, reformed.engine.get(), reform_file, std::cin, std::cout, std::cerr, defaults, options,
+                                encoding, format) ? 0 : 2;
   }
   if (csv) {
     uie::BatchOutput output = screen ? uie::BatchOutput::kLines : uie::BatchOutput::kTable;

@@ -10,6 +10,7 @@
 #include "batch/session.h"
 #include "pack/load.h"
 #include "render/static_json.h"
+#include "reform/reform.h"
 #include "render/render.h"
 
 namespace uie {
@@ -71,7 +72,7 @@ LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
   std::string error;
   auto rules = read_image(bytes, error);
   if (!rules) {
-    result.issues.push_back({"(image)", "", "规则镜像无法读取：" + error, "invalid_image"});
+    result.issues.push_back({"(image)", "", "规则镜像无法读取：" + error, "invalid_image", "The rule image cannot be read: " + error});
     return result;
   }
   auto impl = std::make_unique<Impl>();
@@ -81,6 +82,38 @@ LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
   return result;
 }
 UIE_COLD_END
+
+UIE_COLD_BEGIN  // once per what-if
+LoadResult Engine::reform(std::string_view text) const {
+  LoadResult result;
+  auto rules = copy_rules(*impl_->rules);
+  if (!rules) {
+    result.issues.push_back({"reform", "", "规则无法复制，无法应用测算方案", "internal_error", "The rules could not be copied to apply the reform"});
+    return result;
+  }
+  std::vector<ReformIssue> issues;
+  ReformInfo info;
+  if (!apply_reform(*rules, text, issues, info)) {
+    for (auto& i : issues) result.issues.push_back({"reform", std::move(i.pointer), std::move(i.message), std::move(i.code), std::move(i.message_en)});
+    return result;
+  }
+  render_static_json(*rules, version());
+  mark_reformed(*rules, info);
+  auto impl = std::make_unique<Impl>();
+  impl->rules = std::move(rules);
+  impl->limits = impl_->limits;
+  result.engine = std::make_shared<const Engine>(std::move(impl));
+  return result;
+}
+UIE_COLD_END
+
+std::string Engine::parameters(std::string_view request, const Options& o) const noexcept {
+  std::string out;
+  Scratch& s = scratch();
+  const Policy* policy = prepare(*impl_, request, o, true, s, out);
+  if (policy) render_parameters(out, *policy, policy_date(s.request.date, *policy));
+  return out;
+}
 
 void Engine::estimate_into(std::string& out, std::string_view request, const Options& o) const noexcept {
   Scratch& s = scratch();

@@ -10,6 +10,7 @@
 // compiled rule set (a typed result) → rendering (one buffer) → text.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@ struct LoadIssue {
   std::string pointer;
   std::string message;
   std::string code;
+  std::string message_en;  // the same in English, where the reader gives one (a reform's issues)
 };
 
 class Engine;
@@ -68,6 +70,32 @@ struct ScreenDefaults {
 class Engine;
 class SessionImpl;
 
+// What a batch came to, counted from the typed answers as they are written:
+// the numbers a summary shows, the same in every host (a reform's summary
+// sets two side by side). An eligible unit whose amount is one of two (its
+// size unsure) is `open`, its candidates summed low and high apart.
+struct BatchTally {
+  std::size_t items = 0, yes = 0, no = 0, undecided = 0, errors = 0;
+  std::int64_t amount_fen = 0;  // the eligible units' amounts, where there is one
+  std::size_t open = 0;
+  std::int64_t open_low_fen = 0, open_high_fen = 0;
+  // The eligible units with one amount, by the size their rate was chosen by:
+  // [0] no size (not a refund, or the rate does not depend on it), [1] large, [2] SME.
+  std::size_t yes_by_size[3] = {0, 0, 0};
+  std::int64_t fen_by_size[3] = {0, 0, 0};
+};
+
+// One item's answer in brief, to pair two runs of one batch (a reform's
+// changed units). `state`: 1 eligible, 0 not, -1 undecided, 2 an error;
+// `amount_fen` -1 where there is none; `low_fen`/`high_fen` the two
+// candidates of an open amount (else -1); `size` as BatchTally's index.
+struct ItemOutcome {
+  std::size_t row = 0;  // the item's row of the table (or line of the batch)
+  std::int64_t amount_fen = -1, low_fen = -1, high_fen = -1;
+  std::int8_t state = 2;
+  std::int8_t size = 0;
+};
+
 // What a batch is: one request per line (JSONL), or a table — CSV text, or a
 // spreadsheet's rows handed over as cells — whose header row names facts
 // (core/src/input/csv_header.h says how) and whose every other row is a unit.
@@ -85,8 +113,10 @@ enum class BatchInput { kJsonl, kCsv };
 //             是否符合 (eligible), 金额/分 (amount_fen), 金额/元 (amount_yuan) and
 //             原因 (reasons), after a header row of the same (estimate --csv;
 //             a JSONL batch, having no table, gets kLines instead);
-//   kFull     the full answer of contract §2, one per line.
-enum class BatchOutput { kLines, kReasons, kTable, kFull };
+//   kFull     the full answer of contract §2, one per line;
+//   kNone     nothing: the tally and the outcomes kept are the answer (a
+//             reform's summary runs the batch twice and writes no table).
+enum class BatchOutput { kLines, kReasons, kTable, kFull, kNone };
 
 // One batch as it arrives, in chunks of any size (the CLI streams 10^6 items
 // through one; the page feeds a file's slices or a spreadsheet's rows):
@@ -125,6 +155,11 @@ class Session {
   const std::string& error() const;
   // Items answered so far (data rows or lines; blank rows are not items).
   std::size_t items() const;
+  // What the items answered so far came to.
+  const BatchTally& tally() const;
+  // Each item answered from now on, in brief, appended to `outcomes` (the
+  // caller empties it between feeds as it likes). Null: none kept.
+  void keep_outcomes(std::vector<ItemOutcome>* outcomes);
 
  private:
   std::unique_ptr<SessionImpl> impl_;
@@ -142,6 +177,19 @@ class Engine {
   // the engine version that wrote it; otherwise the result carries an issue.
   std::string image() const;
   static LoadResult load_image(std::string_view bytes, Limits limits = {});
+
+  // A what-if (测算方案; rules/README.md, "Reforms"): these rules with one
+  // policy's parameters changed as the reform document (JSON text) says,
+  // as an engine of their own. This engine is never changed: its answers
+  // stay the law's. Any problem in the reform is an issue (file "reform",
+  // its JSON Pointer, in Chinese and English) and no engine.
+  LoadResult reform(std::string_view reform) const;
+
+  // The parameters of the policy a request would be evaluated under (the
+  // request's program, region, date and policy; facts are not needed): each
+  // with its type, its value on that date with its citation, the values
+  // that depend on a fact, and whether a reform may change it.
+  std::string parameters(std::string_view request, const Options& options = {}) const noexcept;
 
   // One request (contract §1) in, one response (contract §2) out, as JSON text.
   std::string estimate(std::string_view request, const Options& options = {}) const noexcept;

@@ -288,6 +288,8 @@ void SessionImpl::echo_cells(const std::vector<std::string_view>& cells, std::st
 
 void SessionImpl::item_error(const std::vector<std::string_view>* cells, const RequestError& err, const Policy* latest,
                              std::string& out) {
+  count_error();
+  if (output_ == BatchOutput::kNone) return;
   if (output_ == BatchOutput::kTable) {
     table_error(*cells, err.message, out);
     return;
@@ -335,7 +337,49 @@ void SessionImpl::row(const std::vector<std::string_view>& cells, std::size_t ro
   answer(&cells, s.request, s.result, out);
 }
 
+void SessionImpl::count_error() {
+  ++tally_.items;
+  ++tally_.errors;
+  if (outcomes_) outcomes_->push_back(ItemOutcome{row_no_, -1, -1, -1, 2, 0});
+}
+
+// The same numbers the screening line carries (render_screen_line): the
+// state, the amount, and an open amount's two candidates.
+void SessionImpl::count(const Result& r) {
+  ItemOutcome o;
+  o.row = row_no_;
+  o.state = static_cast<std::int8_t>(r.eligible);
+  ++tally_.items;
+  if (r.eligible == Tri::kFalse) ++tally_.no;
+  if (r.eligible == Tri::kNull) ++tally_.undecided;
+  const AmountRule& rule = r.policy->amount;
+  bool refund = rule.kind == AmountRule::Kind::kPercentOfBase;
+  if (r.amount) o.amount_fen = *r.amount;
+  if (refund && r.refund.candidates) {
+    o.low_fen = std::min(r.refund.large, r.refund.sme);
+    o.high_fen = std::max(r.refund.large, r.refund.sme);
+  }
+  if (refund && r.refund.size_option >= 0 && !r.refund.candidates) {
+    if (r.refund.size_option == rule.size_large_option) o.size = 1;
+    else if (r.refund.size_option == rule.size_sme_option) o.size = 2;
+  }
+  if (r.eligible == Tri::kTrue) {
+    ++tally_.yes;
+    if (r.amount) {
+      tally_.amount_fen += *r.amount;
+      ++tally_.yes_by_size[o.size];
+      tally_.fen_by_size[o.size] += *r.amount;
+    } else if (o.low_fen >= 0) {
+      ++tally_.open;
+      tally_.open_low_fen += o.low_fen;
+      tally_.open_high_fen += o.high_fen;
+    }
+  }
+  if (outcomes_) outcomes_->push_back(o);
+}
+
 void SessionImpl::answer(const std::vector<std::string_view>* cells, const Request& req, const Result& r, std::string& out) {
+  count(r);
   std::size_t at = out.size();
   switch (output_) {
     case BatchOutput::kLines: render_screen_line(out, req, r); break;
@@ -350,6 +394,7 @@ void SessionImpl::answer(const std::vector<std::string_view>* cells, const Reque
       break;
     case BatchOutput::kFull: render_answer(out, rules_, req, r, options_.english); break;
     case BatchOutput::kTable: table_row(*cells, req, r, out); return;  // the row ends its own line
+    case BatchOutput::kNone: return;
   }
   out += '\n';
   if (cells && tee_) table_row(*cells, req, r, *tee_);
@@ -550,5 +595,7 @@ void Session::tee_table(std::string* table) { impl_->tee_table(table); }
 bool Session::ok() const { return impl_->ok(); }
 const std::string& Session::error() const { return impl_->error(); }
 std::size_t Session::items() const { return impl_->items(); }
+const BatchTally& Session::tally() const { return impl_->tally(); }
+void Session::keep_outcomes(std::vector<ItemOutcome>* outcomes) { impl_->keep_outcomes(outcomes); }
 
 }  // namespace uie

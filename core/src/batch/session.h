@@ -43,6 +43,8 @@ class SessionImpl {
   bool ok() const { return ok_; }
   const std::string& error() const { return error_; }
   std::size_t items() const { return items_; }
+  const BatchTally& tally() const { return tally_; }
+  void keep_outcomes(std::vector<ItemOutcome>* outcomes) { outcomes_ = outcomes; }
 
  private:
   // JSONL: each line a request.
@@ -69,6 +71,9 @@ class SessionImpl {
   void row(const std::vector<std::string_view>& cells, std::size_t row_no, std::string& out);
   // The answer to an evaluated request, as the output says.
   void answer(const std::vector<std::string_view>* cells, const Request& req, const Result& r, std::string& out);
+  // Counts an answered item into the tally (and the outcomes kept).
+  void count(const Result& r);
+  void count_error();
   // An item that cannot be evaluated: its error, as the output says.
   void item_error(const std::vector<std::string_view>* cells, const RequestError& err, const Policy* latest, std::string& out);
   // kReasons: the item's row (or line) number and the cells of the columns
@@ -114,6 +119,8 @@ class SessionImpl {
   bool reasons_collected_ = false;  // for the row being answered: the table reuses them
   std::vector<std::pair<const ProgramDef*, std::vector<int>>> fact_columns_;
   std::size_t items_ = 0;
+  BatchTally tally_;
+  std::vector<ItemOutcome>* outcomes_ = nullptr;
   std::size_t row_no_ = 0;
   static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
   std::size_t at_ = kNoOffset;  // where the CSV record being answered starts in the text fed

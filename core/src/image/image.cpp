@@ -343,7 +343,7 @@ std::string write_image(const RuleSet& rs) {
   return std::move(w.out);
 }
 
-std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error) {
+std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error, bool render) {
   if (bytes.substr(0, sizeof kMagic - 1) != std::string_view(kMagic, sizeof kMagic - 1)) {
     error = "not a rule-set image";
     return nullptr;
@@ -365,8 +365,13 @@ std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error) 
     error = "the image is damaged";
     return nullptr;
   }
-  render_static_json(*rs, Engine::version());
+  if (render) render_static_json(*rs, Engine::version());
   return rs;
+}
+
+std::unique_ptr<RuleSet> copy_rules(const RuleSet& rs) {
+  std::string error;
+  return read_image(write_image(rs), error, false);
 }
 
 }  // namespace uie

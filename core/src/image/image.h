@@ -20,6 +20,11 @@ namespace uie {
 std::string write_image(const RuleSet& rs);
 
 // Null (and `error` set) for bytes that are not an image of this engine.
-std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error);
+// `render`: the JSON rendered once (render_static_json), as an engine needs.
+std::unique_ptr<RuleSet> read_image(std::string_view bytes, std::string& error, bool render = true);
+
+// A deep copy of a rule set, its JSON not yet rendered: a reform changes the
+// copy (reform/reform.h), then renders it.
+std::unique_ptr<RuleSet> copy_rules(const RuleSet& rs);
 
 }  // namespace uie

@@ -20,7 +20,7 @@ void check_overlaps(const RuleSet& rs, std::vector<LoadIssue>& issues) {
       bool b_before_a = b.valid_to && *b.valid_to < a.valid_from;
       if (!a_before_b && !b_before_a) {
         issues.push_back({b.doc->file, ptr("/programs", b.program->id),
-                          "有效期与 " + a.doc->file + " 的同一项目重叠：同一地区同一天只能有一个政策", issue::kOverlap});
+                          "有效期与 " + a.doc->file + " 的同一项目重叠：同一地区同一天只能有一个政策", issue::kOverlap, {}});
       }
     }
   }

@@ -242,7 +242,7 @@ std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vec
   for (const char* kind : {"programs", "regions", "messages"}) {
     if (docs[kind].size() != 1) {
       // About the rule set as a whole, so it names no one file of it.
-      issues.push_back({"(rules)", "", std::string("规则中应有且只有一个 ") + kind + " 文件", issue::kFiles});
+      issues.push_back({"(rules)", "", std::string("规则中应有且只有一个 ") + kind + " 文件", issue::kFiles, {}});
     }
   }
   for (auto& [doc, r] : docs["programs"]) read_programs(doc, *r, *rs);

@@ -52,7 +52,7 @@ struct Reporter {
   std::vector<LoadIssue>* issues = nullptr;
   bool bad = false;
   void issue(const char* code, const std::string& pointer, const std::string& message) {
-    issues->push_back(LoadIssue{*file, pointer, message, code});
+    issues->push_back(LoadIssue{*file, pointer, message, code, {}});
     bad = true;
   }
   Origin at(const std::string& pointer) const { return Origin{file, pointer}; }

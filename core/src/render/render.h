@@ -22,6 +22,8 @@ void render_error(std::string& out, std::string_view code, std::string_view path
 
 // The questions for the request's program under `policy` (docs/contract-notes.md §6).
 void render_questions(std::string& out, const Request& req, const Policy& policy);
+// The policy's parameters on a date (Engine::parameters; render/params.cpp).
+void render_parameters(std::string& out, const Policy& policy, const Date& as_of);
 
 // Receives the notes of an answer one by one (a JSON array, a CSV cell).
 class NoteWriter {

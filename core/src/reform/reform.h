@@ -1,0 +1,50 @@
+// A reform (测算方案): an office's what-if on one policy — new values for some
+// of its parameters (rates, thresholds, the small-unit rule, the uplift for
+// every unit or for the units a column marks) — as a small JSON document
+// (rules/schema/reform.schema.json; rules/README.md, "Reforms"). It is
+// applied to a copy of the rule set, never to the rules an engine answers
+// with, so the law's answers cannot change by a reform.
+//
+// Limits (docs/limits.md): 64 KiB of text, nesting 8, 64 parameters, 16
+// cases per parameter, an id of 64 characters, a title of 200. Everything
+// past them, and every unknown key, parameter, fact or impossible value, is
+// an issue pointing at it, in Chinese and English.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/ruleset.h"
+
+namespace uie {
+
+struct ReformIssue {
+  std::string pointer, code, message, message_en;
+};
+
+constexpr std::size_t kReformMaxBytes = 64 * 1024;
+constexpr int kReformMaxDepth = 8;
+constexpr std::size_t kReformMaxParams = 64;
+constexpr std::size_t kReformMaxCases = 16;
+constexpr std::size_t kReformMaxIdChars = 64;
+constexpr std::size_t kReformMaxTitleChars = 200;
+
+// What a reform is, once read.
+struct ReformInfo {
+  std::string id, title, base, program;
+};
+
+// Reads the reform and changes `rules` (a copy the caller owns, its JSON not
+// yet rendered): in every version of the named policy, each parameter the
+// reform sets takes its value on every date, cited to the reform, and the
+// policy gains a note saying which values are the reform's. False, with the
+// issues, on any problem (the copy is then half-changed: drop it).
+bool apply_reform(RuleSet& rules, std::string_view text, std::vector<ReformIssue>& issues, ReformInfo& info);
+
+// After the copy is rendered: each reformed policy's response object names
+// the reform ("reform": {"id", "title"}), so no answer under it passes for the law's.
+void mark_reformed(RuleSet& rules, const ReformInfo& info);
+
+}  // namespace uie
