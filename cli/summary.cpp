@@ -10,20 +10,6 @@ namespace {
 
 bool eligible(const uie::ItemOutcome& o) { return o.state == 1; }
 
-std::string fen_json(const uie::BatchTally& t) {
-  std::string s = "{\"items\":" + std::to_string(t.items) + ",\"yes\":" + std::to_string(t.yes) +
-                  ",\"no\":" + std::to_string(t.no) + ",\"undecided\":" + std::to_string(t.undecided) +
-                  ",\"errors\":" + std::to_string(t.errors) + ",\"amount_fen\":" + std::to_string(t.amount_fen) +
-                  ",\"open\":" + std::to_string(t.open) + ",\"open_low_fen\":" + std::to_string(t.open_low_fen) +
-                  ",\"open_high_fen\":" + std::to_string(t.open_high_fen) + ",\"by_size\":{";
-  const char* names[] = {"none", "large", "sme"};
-  for (int i = 0; i < 3; ++i) {
-    s += std::string(i ? "," : "") + "\"" + names[i] + "\":{\"yes\":" + std::to_string(t.yes_by_size[i]) +
-         ",\"amount_fen\":" + std::to_string(t.fen_by_size[i]) + "}";
-  }
-  return s + "}}";
-}
-
 // "12,345,678" — the figures a reader compares, aligned in columns.
 std::string grouped(std::int64_t v) {
   std::string digits = std::to_string(v < 0 ? -v : v), out;
@@ -147,9 +133,9 @@ bool run_summary(const uie::Engine& base, const uie::Engine* reform, const std::
     return false;
   }
   if (format == SummaryFormat::kJson) {
-    out << "{\"base\":" << fen_json(a.tally());
+    out << "{\"base\":" << uie::tally_json(a.tally());
     if (b) {
-      out << ",\"reform\":" << fen_json(b->tally()) << ",\"changes\":{\"changed\":" << changes.changed
+      out << ",\"reform\":" << uie::tally_json(b->tally()) << ",\"changes\":{\"changed\":" << changes.changed
           << ",\"gained\":" << changes.gained << ",\"lost\":" << changes.lost << ",\"delta_fen\":" << changes.delta_fen << "}";
     }
     out << "}\n";

@@ -2,7 +2,7 @@
 // How fast the screening page and `estimate --csv` are. A report, not a test:
 // it prints figures.
 //
-//   node scripts/screen-speed.mjs [--rows N] [--runs R] [--cli-rows M] [--xlsx] [--throttle K] [--quotes]
+//   node scripts/screen-speed.mjs [--rows N] [--runs R] [--cli-rows M] [--xlsx] [--throttle K] [--quotes] [--whatif]
 //
 // Page: a generated office file of N units (default 100 000; the e2e tests'
 // generator: Chinese headers, bad rows, formula-like cells) is handed to the
@@ -12,7 +12,10 @@
 // R runs each in a fresh page; --xlsx does the same with the file as XLSX;
 // --throttle K slows the page's CPU K times (DevTools' CPU throttling: an
 // office PC, say 4); --quotes also times the same units as a quote-free CSV
-// (a database export) and as one with every cell quoted, and their ratio.
+// (a database export) and as one with every cell quoted, and their ratio;
+// --whatif also times the 测算方案 panel after each screen: a lower SME rate
+// run on the whole file, from the click to the comparison and the changed
+// units drawn (#app[data-whatif-ms]; the screening before it not counted).
 // CLI: build/native/estimate --csv (the table) and --csv --screen on M units
 // (default 1 000 000), with the peak memory (GNU time) when /usr/bin/time is there.
 import { spawnSync } from 'node:child_process';
@@ -36,6 +39,7 @@ const rows = opt('--rows', 100000);
 const runs = opt('--runs', 3);
 const cliRows = opt('--cli-rows', 1000000);
 const throttle = opt('--throttle', 1);
+const whatif = args.includes('--whatif');
 const site = join(repo, 'build', 'wasm', 'site');
 const estimate = join(repo, 'build', 'native', 'estimate');
 const dir = mkdtempSync(join(tmpdir(), 'uie-screen-speed-'));
@@ -60,7 +64,7 @@ async function pageRuns(path, label) {
       await page.waitForFunction(() => document.querySelector('#app').dataset.screened === '1', null, { timeout: 120000 });
       const t = await page.evaluate(() => globalThis.uieScreenTiming());
       const total = await page.locator('#count-total').textContent();
-      results.push({ read: t.read - t.dropped, summary: t.summary - t.dropped, total });
+      results.push({ read: t.read - t.dropped, summary: t.summary - t.dropped, total, whatif: whatif ? await whatIfRun(page) : null });
       await page.close();
     }
   } finally {
@@ -69,10 +73,21 @@ async function pageRuns(path, label) {
   }
   const mb = (statSync(path).size / 1048576).toFixed(1);
   console.log(`page, ${label} (${mb} MB, ${results[0].total} units${throttle > 1 ? `, CPU ${throttle}× slower` : ''}), file given → summary drawn, ${runs} runs:`);
-  for (const r of results) console.log(`  read and headers ${ms(r.read)}, summary ${ms(r.summary)}`);
+  for (const r of results) console.log(`  read and headers ${ms(r.read)}, summary ${ms(r.summary)}${r.whatif === null ? '' : `; 测算方案 ${ms(r.whatif)}`}`);
   const m = median(results.map((r) => r.summary));
-  console.log(`  median: ${ms(m)}`);
+  console.log(`  median: ${ms(m)}${whatif ? `; 测算方案 (the whole file under a reform) median ${ms(median(results.map((r) => r.whatif)))}` : ''}`);
   return m;
+}
+
+// The 测算方案 panel on the screened page: the SME rate lowered to 40%, run.
+async function whatIfRun(page) {
+  await page.click('#open-whatif');
+  await page.waitForSelector('#param-refund_rate_sme');
+  await page.fill('#param-refund_rate_sme', '40%');
+  await page.dispatchEvent('#param-refund_rate_sme', 'change');
+  await page.click('#run-whatif');
+  await page.waitForFunction(() => document.querySelector('#app').dataset.whatif === '1', null, { timeout: 300000 });
+  return Number(await page.locator('#app').getAttribute('data-whatif-ms'));
 }
 
 // The same units as CSV with no quote at all (amounts without thousands

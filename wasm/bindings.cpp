@@ -78,6 +78,63 @@ val questions(const std::string& request, const std::string& today, const std::s
 }
 
 #ifndef UIE_NO_SCREENING
+// Reforms (测算方案): each an engine of its own over a copy of the rules,
+// numbered from 1; 0 is the rules in force. A session or a parameters call
+// names the engine it runs on.
+std::vector<std::shared_ptr<const uie::Engine>>& reforms() {
+  static std::vector<std::shared_ptr<const uie::Engine>> all;
+  return all;
+}
+
+const uie::Engine* engine_at(int k) {
+  if (k == 0) return loaded().engine.get();
+  auto& all = reforms();
+  if (k < 0 || static_cast<std::size_t>(k) > all.size()) return nullptr;
+  return all[static_cast<std::size_t>(k) - 1].get();
+}
+
+std::string& reform_issues() {
+  static std::string issues;
+  return issues;
+}
+
+// The reform's engine number, or 0 with its issues kept for reformIssues():
+// a JSON array of {pointer, code, message, message_en}.
+int reformLoad(std::uintptr_t input, std::size_t length) {
+  reform_issues() = "[]";
+  const auto& r = loaded();
+  if (!r.engine) return 0;
+  uie::LoadResult made = r.engine->reform(std::string_view(reinterpret_cast<const char*>(input), length));
+  if (!made.ok()) {
+    reform_issues() = uie::issues_json(made.issues);
+    return 0;
+  }
+  auto& all = reforms();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!all[i]) {
+      all[i] = made.engine;
+      return static_cast<int>(i) + 1;
+    }
+  }
+  all.push_back(made.engine);
+  return static_cast<int>(all.size());
+}
+
+std::string reformIssues() { return reform_issues(); }
+
+// Sessions on a dropped reform must be closed first (the facade does).
+void reformDrop(int k) {
+  auto& all = reforms();
+  if (k >= 1 && static_cast<std::size_t>(k) <= all.size()) all[static_cast<std::size_t>(k) - 1].reset();
+}
+
+val parameters(const std::string& request, const std::string& today, const std::string& lang, int engine) {
+  std::string& out = result();
+  const uie::Engine* e = engine_at(engine);
+  out = e ? e->parameters(request, options(today, lang)) : kNotLoaded;
+  return view(out);
+}
+
 // Cells separated by U+0000 (one row of feed_cells' form).
 std::vector<std::string> cells_of(std::string_view text) {
   std::vector<std::string_view> views;
@@ -116,8 +173,11 @@ val screenCsv(std::uintptr_t input, std::size_t length, const std::string& regio
 // `output` as screenCsv's; `table`: the kTable rows teed beside, taken with
 // sessionTable.
 struct BoundSession {
+  std::shared_ptr<const uie::Engine> engine;  // a reform's, kept while the session runs on it
   std::unique_ptr<uie::Session> session;
   std::string table;
+  std::vector<uie::ItemOutcome> outcomes;
+  std::vector<double> flat;  // sessionOutcomes' view
 };
 
 std::vector<std::unique_ptr<BoundSession>>& sessions() {
@@ -131,15 +191,24 @@ BoundSession* session_at(int handle) {
   return all[static_cast<std::size_t>(handle) - 1].get();
 }
 
+// `engine`: 0 the rules in force, else a reform's number; `outcomes`: keep
+// each item's outcome in brief (sessionOutcomes).
 int sessionOpen(int input, int output, const std::string& region, const std::string& date, const std::string& program,
-                const std::string& policy, const std::string& today, const std::string& lang, bool table) {
+                const std::string& policy, const std::string& today, const std::string& lang, bool table, int engine,
+                bool outcomes) {
   const auto& r = loaded();
   if (!r.engine) return 0;
   auto bound = std::make_unique<BoundSession>();
-  auto how = output >= 0 && output <= 3 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
-  bound->session = std::make_unique<uie::Session>(*r.engine, input == 0 ? uie::BatchInput::kJsonl : uie::BatchInput::kCsv, how,
+  if (engine != 0) {
+    if (engine < 0 || static_cast<std::size_t>(engine) > reforms().size() || !reforms()[static_cast<std::size_t>(engine) - 1]) return 0;
+    bound->engine = reforms()[static_cast<std::size_t>(engine) - 1];
+  }
+  const uie::Engine& e = bound->engine ? *bound->engine : *r.engine;
+  auto how = output >= 0 && output <= 4 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
+  bound->session = std::make_unique<uie::Session>(e, input == 0 ? uie::BatchInput::kJsonl : uie::BatchInput::kCsv, how,
                                                   options(today, lang), uie::ScreenDefaults{region, date, program, policy});
   if (table) bound->session->tee_table(&bound->table);
+  if (outcomes) bound->session->keep_outcomes(&bound->outcomes);
   auto& all = sessions();
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!all[i]) {
@@ -189,6 +258,30 @@ val sessionTable(int handle) {
 std::string sessionError(int handle) {
   BoundSession* b = session_at(handle);
   return b && !b->session->ok() ? b->session->error() : std::string();
+}
+
+// The outcomes kept since the last call, six numbers each: row, state (1
+// yes, 0 no, -1 undecided, 2 error), amount in fen, the open amount's low
+// and high candidates (-1: none), size (0 none, 1 large, 2 SME).
+val sessionOutcomes(int handle) {
+  BoundSession* b = session_at(handle);
+  static std::vector<double> none;
+  if (!b) return val(emscripten::typed_memory_view(none.size(), none.data()));
+  b->flat.clear();
+  b->flat.reserve(b->outcomes.size() * 6);
+  for (const auto& o : b->outcomes) {
+    b->flat.insert(b->flat.end(), {static_cast<double>(o.row), static_cast<double>(o.state), static_cast<double>(o.amount_fen),
+                                   static_cast<double>(o.low_fen), static_cast<double>(o.high_fen), static_cast<double>(o.size)});
+  }
+  b->outcomes.clear();
+  return val(emscripten::typed_memory_view(b->flat.size(), b->flat.data()));
+}
+
+// What the items so far came to (uie::BatchTally), as JSON.
+std::string sessionTally(int handle) {
+  BoundSession* b = session_at(handle);
+  if (!b) return "null";
+  return uie::tally_json(b->session->tally());
 }
 
 double sessionItems(int handle) {
@@ -277,6 +370,12 @@ EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("sessionErrorRaw", &sessionError);
   emscripten::function("sessionItemsRaw", &sessionItems);
   emscripten::function("sessionCloseRaw", &sessionClose);
+  emscripten::function("sessionOutcomesView", &sessionOutcomes);
+  emscripten::function("sessionTallyRaw", &sessionTally);
+  emscripten::function("reformLoadRaw", &reformLoad);
+  emscripten::function("reformIssuesRaw", &reformIssues);
+  emscripten::function("reformDropRaw", &reformDrop);
+  emscripten::function("parametersView", &parameters);
 #endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);

@@ -189,11 +189,13 @@ export class EstimatorError extends Error {
    * engine_failure: the instance trapped during this call; it has been replaced, retry;
    * not_in_module: screen, screenCsv, csvColumns or openSession on estimator-lite (the single-estimate
    * page's module, built without screening): load estimator.js for those;
-   * session_closed: a BatchSession used after close() or after its instance trapped.
+   * session_closed: a BatchSession used after close() or after its instance trapped;
+   * invalid_reform: Estimator#reform refused the reform (see `issues`);
+   * reform_gone: a Reform used after drop() or after its instance trapped.
    */
-  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | 'not_in_module' | 'session_closed' | string;
+  readonly code: 'load_failed' | 'rules_invalid' | 'engine_failure' | 'not_in_module' | 'session_closed' | 'invalid_reform' | 'reform_gone' | string;
   readonly cause?: unknown;
-  readonly issues?: { file: string; pointer: string; message: string }[];
+  readonly issues?: { file: string; pointer: string; message: string; code?: string; message_en?: string }[];
 }
 
 /** The module factory that estimator.js defines (createUieModule). */
@@ -297,8 +299,12 @@ export interface ScreenLine {
 export interface SessionOptions {
   /** 'csv' (default): a header row naming facts, then one unit per row; 'jsonl': one request per line. */
   input?: 'csv' | 'jsonl';
-  /** What each item is answered with, as ScreenCsvOptions.output. */
-  output?: 'lines' | 'reasons' | 'table' | 'full';
+  /** What each item is answered with, as ScreenCsvOptions.output; 'none': nothing, the tally and outcomes are the answer. */
+  output?: 'lines' | 'reasons' | 'table' | 'full' | 'none';
+  /** Run on a reform's rules (Estimator#reform) instead of the rules in force. */
+  reform?: Reform;
+  /** Keep each item's outcome in brief (BatchSession#takeOutcomes). */
+  outcomes?: boolean;
   region?: RegionCode;
   date?: IsoDate;
   program?: string;
@@ -331,8 +337,54 @@ export class BatchSession {
   readonly error: string;
   /** Items answered so far (blank rows are no items). */
   readonly items: number;
+  /** What the items so far came to, counted by the engine (estimate --summary-json prints the same). */
+  readonly tally: BatchTally;
+  /**
+   * With options.outcomes: the items answered since the last call, six numbers each:
+   * row, state (1 yes, 0 no, -1 undecided, 2 error), amount in fen (-1 none),
+   * an open amount's low and high candidates (-1 none), size (0 none, 1 large, 2 SME).
+   */
+  takeOutcomes(): Float64Array;
   /** Frees its memory in the module. */
   close(): void;
+}
+
+/** A batch's totals (uie::BatchTally); an eligible unit whose amount is one of two (size unsure) is `open`. */
+export interface BatchTally {
+  items: number; yes: number; no: number; undecided: number; errors: number;
+  amount_fen: number; open: number; open_low_fen: number; open_high_fen: number;
+  by_size: { none: SizeTally; large: SizeTally; sme: SizeTally };
+}
+export interface SizeTally { yes: number; amount_fen: number }
+
+/** A reform loaded into the module: pass it as options.reform. */
+export class Reform {
+  /** Frees its copy of the rules (close its sessions first). */
+  drop(): void;
+}
+
+/** A policy's parameter as Estimator#parameters lists it. */
+export interface PolicyParam {
+  id: string;
+  type: 'count' | 'rate' | 'money' | 'bands' | 'date' | 'retirement_schedule';
+  /** The document gives a ceiling (不超过), not the figure. */
+  cap: boolean;
+  /** A reform may change it (counts, rates, amounts). */
+  editable: boolean;
+  /** On the date: "60%" (rate), 12 (count), "1500.00" (yuan), a date, or null (tables). */
+  value: string | number | null;
+  from: IsoDate;
+  set_by: string;
+  cite: Cite | null;
+  when: { fact: string; equals: boolean | string; value: string | number | null; where_adopted: boolean; cite: Cite | null }[];
+}
+
+export interface ParametersResponse {
+  ok: true;
+  program: string;
+  as_of: IsoDate;
+  policy: PolicyInfo & { reform?: { id: string; title: string } };
+  params: PolicyParam[];
 }
 
 export class Estimator {
@@ -352,6 +404,10 @@ export class Estimator {
   screenCsv(input: BatchInput, options?: ScreenCsvOptions): Promise<string>;
   /** A batch to feed in pieces (a File's slices, a spreadsheet's rows). */
   openSession(options?: SessionOptions): Promise<BatchSession>;
+  /** A reform's JSON text (rules/README.md "Reforms") loaded: rejects with 'invalid_reform' and its issues. */
+  reform(text: string): Promise<Reform>;
+  /** The parameters of the policy a request would be evaluated under (options.reform: under it). */
+  parameters(request: RequestInput, options?: CallOptions & { reform?: Reform }): Promise<ParametersResponse | EstimateError>;
   /** What each column of the CSV's header row (or of a header given as cells) holds. */
   csvColumns(input: BatchInput | string[], options?: CsvColumnsOptions): Promise<CsvColumnsResponse>;
   csvColumnsText(input: BatchInput | string[], options?: CsvColumnsOptions): Promise<string>;

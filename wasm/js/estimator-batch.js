@@ -77,6 +77,20 @@
     get error() { return this._call('sessionError', []); }
     /** Items answered so far (blank rows are no items). */
     get items() { return this._call('sessionItems', []); }
+    /**
+     * What the items so far came to, counted by the engine from its typed
+     * answers (uie::BatchTally): {items, yes, no, undecided, errors,
+     * amount_fen, open, open_low_fen, open_high_fen, by_size: {none, large,
+     * sme: {yes, amount_fen}}} — the figures estimate --summary-json prints.
+     */
+    get tally() { return JSON.parse(this._call('sessionTally', [])); }
+    /**
+     * With options.outcomes: each item answered since the last call, in
+     * brief, as a Float64Array of six numbers an item — row, state (1 yes, 0
+     * no, -1 undecided, 2 error), amount in fen, an open amount's low and
+     * high candidates (-1 none), size (0 none, 1 large, 2 SME).
+     */
+    takeOutcomes() { return this._call('sessionOutcomes', []); }
     /** Frees the session's memory in the module. */
     close() {
       if (this._handle && this._estimator._module === this._module) this._module.sessionClose(this._handle);
@@ -91,8 +105,37 @@
     throw new TypeError('screen: the batch must be text or bytes (a string, Uint8Array or ArrayBuffer)');
   }
 
-  // What a CSV batch answers each row with (Estimator#screenCsv).
-  var OUTPUTS = ['lines', 'reasons', 'table', 'full'];
+  // What a CSV batch answers each row with (Estimator#screenCsv; 'none': a
+  // session answers with its tally and outcomes only).
+  var OUTPUTS = ['lines', 'reasons', 'table', 'full', 'none'];
+
+  /**
+   * A reform (测算方案) loaded into the module (Estimator#reform): an engine
+   * of its own over a copy of the rules, which sessions and parameters()
+   * name with options.reform. The rules in force are never changed.
+   */
+  class Reform {
+    constructor(estimator, mod, handle) {
+      this._estimator = estimator;
+      this._module = mod;
+      this._handle = handle;
+    }
+    /** Frees its copy of the rules (close its sessions first). */
+    drop() {
+      if (this._handle && this._estimator._module === this._module) this._module.reformDrop(this._handle);
+      this._handle = 0;
+    }
+  }
+
+  // The engine number options.reform names in `mod`, 0 for none.
+  function engineOf(options, mod) {
+    var r = options && options.reform;
+    if (!r) return 0;
+    if (!(r instanceof Reform) || !r._handle || r._module !== mod) {
+      throw new EstimatorError('reform_gone', '测算方案已失效（计算引擎重新启动过），请重新载入方案。');
+    }
+    return r._handle;
+  }
 
   Object.assign(api.Estimator.prototype, {
     /**
@@ -166,7 +209,8 @@
       var output = OUTPUTS.indexOf(o.output) >= 0 ? o.output : 'lines';
       var input = o.input === 'jsonl' ? 'jsonl' : 'csv';
       return this._instance().then(function (mod) {
-        var handle = self._invoke(mod, 'sessionOpen', [input, output, defaults, todayOf(o), langOf(o), !!o.table]);
+        var engine = engineOf(o, mod);
+        var handle = self._invoke(mod, 'sessionOpen', [input, output, defaults, todayOf(o), langOf(o), !!o.table, engine, !!o.outcomes]);
         if (!handle) throw new EstimatorError('rules_invalid', '内置规则包有误，无法计算');
         if (Array.isArray(o.columns)) self._invoke(mod, 'sessionNameColumns', [handle, rowsText([o.columns])]);
         return new BatchSession(self, mod, handle);
@@ -174,6 +218,45 @@
     },
   });
 
+  Object.assign(api.Estimator.prototype, {
+    /**
+     * Loads a reform (its JSON text; rules/README.md "Reforms") → a Reform
+     * for options.reform; a bad one rejects with EstimatorError
+     * 'invalid_reform' whose `issues` are [{pointer, code, message,
+     * message_en}], the first one's message (Chinese) its own.
+     */
+    reform(text) {
+      var self = this;
+      return this._instance().then(function (mod) {
+        var handle = self._invoke(mod, 'reformLoad', [String(text)]);
+        if (!handle) {
+          var issues = JSON.parse(self._invoke(mod, 'reformIssues', []));
+          var first = issues[0] || { message: '测算方案有误', pointer: '' };
+          var err = new EstimatorError('invalid_reform', first.message + (first.pointer ? '（位置 ' + first.pointer + '）' : ''));
+          err.issues = issues;
+          throw err;
+        }
+        return new Reform(self, mod, handle);
+      });
+    },
+
+    /**
+     * The parameters of the policy a request (program, region, date, policy)
+     * would be evaluated under, with their cited values — under options.reform
+     * when given: {ok, program, as_of, policy, params: [{id, type, cap,
+     * editable, value, from, set_by, cite, when: [{fact, equals, value,
+     * where_adopted, cite}]}]}, or the usual error object.
+     */
+    parameters(request, options) {
+      var self = this;
+      var text = typeof request === 'string' ? request : JSON.stringify(request);
+      return this._instance().then(function (mod) {
+        return JSON.parse(self._invoke(mod, 'parameters', [text, todayOf(options), langOf(options), engineOf(options, mod)]));
+      });
+    },
+  });
+
   api.BatchSession = BatchSession;
+  api.Reform = Reform;
   return api;
 });

@@ -24,7 +24,10 @@
 // Module.sessionNameColumns(n, names)        the header named by a mapping (U+0000-separated)
 // Module.sessionFinish(n), Module.sessionTable(n) (the table teed since the last call;
 //   sessionTableBytes(n) the same as a Uint8Array of UTF-8),
-// Module.sessionError(n), Module.sessionItems(n), Module.sessionClose(n)
+// Module.sessionError(n), Module.sessionItems(n), Module.sessionClose(n),
+// Module.sessionTally(n) (JSON text), Module.sessionOutcomes(n) (a Float64Array copy, six numbers an item)
+// Module.reformLoad(text) → a reform's engine number (0: refused; Module.reformIssues() says why, as JSON)
+// Module.reformDrop(k), Module.parameters(request, today, lang, k)
 (function () {
   var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
   var textEncoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
@@ -72,7 +75,7 @@
   Module['screen'] = function (input, today) {
     return withBytes(input, function (ptr, n) { return text(Module['screenView'](ptr, n, today || '')); });
   };
-  var OUTPUTS = { lines: 0, reasons: 1, table: 2, full: 3 };
+  var OUTPUTS = { lines: 0, reasons: 1, table: 2, full: 3, none: 4 };
   Module['screenCsv'] = function (input, defaults, today, output, lang) {
     var d = defaultsOf(defaults);
     var how = OUTPUTS[output] || 0;
@@ -93,10 +96,20 @@
   };
   Module['catalog'] = function () { return text(Module['catalogView']()); };
   // Sessions (not in estimator-lite, which has no sessionOpenRaw).
-  Module['sessionOpen'] = function (input, output, defaults, today, lang, table) {
+  Module['sessionOpen'] = function (input, output, defaults, today, lang, table, engine, outcomes) {
     var d = defaultsOf(defaults);
     return Module['sessionOpenRaw'](input === 'jsonl' ? 0 : 1, OUTPUTS[output] || 0, d[0], d[1], d[2], d[3], today || '',
-                                    lang || 'zh', !!table);
+                                    lang || 'zh', !!table, engine || 0, !!outcomes);
+  };
+  Module['sessionTally'] = function (n) { return Module['sessionTallyRaw'](n); };
+  Module['sessionOutcomes'] = function (n) { return Module['sessionOutcomesView'](n).slice(); };
+  Module['reformLoad'] = function (input) {
+    return withBytes(input, function (ptr, len) { return Module['reformLoadRaw'](ptr, len); });
+  };
+  Module['reformIssues'] = function () { return Module['reformIssuesRaw'](); };
+  Module['reformDrop'] = function (k) { Module['reformDropRaw'](k); };
+  Module['parameters'] = function (request, today, lang, k) {
+    return text(Module['parametersView'](request, today || '', lang || 'zh', k || 0));
   };
   Module['sessionFeed'] = function (n, input, cells) {
     return withBytes(input, function (ptr, len) { return text(Module['sessionFeedView'](n, ptr, len, !!cells)); });

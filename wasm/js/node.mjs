@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 // The facade with its batch methods (estimator-batch.js extends estimator-api.js).
 const api = require('./estimator-batch.js');
 
-export const { createEstimator, EstimatorError, BatchSession } = api;
+export const { createEstimator, EstimatorError, BatchSession, Reform } = api;
 
 /** Where the built glue and wasm are looked for. */
 export function wasmDir() {

@@ -205,7 +205,8 @@ function defaultsOf(m) {
 
 function newBatch(defaults, conditions) {
   return { defaults: defaults, conditions: conditions || [], row: [], state: [], amount: [], low: [], high: [], failed: [],
-           missing: [], reasons: [], error: [], kept: [], at: [], slices: [], table: [], summary: F.newSummary(), done: false };
+           missing: [], reasons: [], error: [], kept: [], at: [], slices: [], table: [], summary: F.newSummary(), done: false,
+           outcomes: [], tally: null };
 }
 
 var STATES = { yes: 0, no: 1, unknown: 2, error: 3 };
@@ -234,10 +235,13 @@ function take(b, out) {
   }
 }
 
-function openSession(est, b, output) {
+// `more`: further session options (outcomes, a reform).
+function openSession(est, b, output, more) {
   var d = b.defaults;
-  return est.openSession({ region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today,
-                           output: output, table: output === 'reasons', columns: file.names || undefined });
+  var o = { region: d.region, date: d.date, program: d.program, policy: d.policy, today: d.today,
+            output: output, table: output === 'reasons', columns: file.names || undefined };
+  for (var k in more || {}) o[k] = more[k];
+  return est.openSession(o);
 }
 
 function screen(est, m) {
@@ -248,9 +252,11 @@ function screen(est, m) {
   // ?slice= (tests): smaller slices, so that a cancel lands midway in a small file.
   if (m.slice >= 4096 && m.slice <= (16 << 20)) SLICE = Math.round(m.slice);
   var b = newBatch(defaultsOf(m), m.conditions);
-  return openSession(est, b, 'reasons').then(function (session) {
+  return openSession(est, b, 'reasons', { outcomes: true }).then(function (session) {
     var step = function (out) {
       take(b, out);
+      // Each unit's outcome in brief, as the engine counted it: what a reform is compared with.
+      b.outcomes.push(session.takeOutcomes());
       // The export's rows stay UTF-8 bytes: a Blob takes them as they are,
       // and decoding them all would cost more than the screening's own lines.
       var table = session.takeTableBytes();
@@ -268,6 +274,7 @@ function screen(est, m) {
         step(session.finish());
         var error = session.error;
         if (error) throw fail('invalid_header', error);
+        b.tally = session.tally;
       }
       session.close();
       if (!complete) return { cancelled: true, done: b.row.length };
@@ -512,6 +519,152 @@ function template(est, m) {
   ]);
 }
 
+// ---- what-if (测算方案): the same file under a reform, beside the rules in force ----
+
+var whatIf = null;   // the last comparison: the reformed outcomes and the changed units
+
+function parameters(est) {
+  if (!batch) throw fail('no_batch', '还没有筛查结果。');
+  var d = batch.defaults;
+  var request = { region: d.region, date: d.date, program: d.program };
+  if (d.policy) request.policy = d.policy;
+  return est.parameters(request);
+}
+
+// Outcome chunks (six numbers a unit) as one Float64Array.
+function joined(chunks) {
+  var n = 0;
+  for (var i = 0; i < chunks.length; i++) n += chunks[i].length;
+  var all = new Float64Array(n);
+  var at = 0;
+  for (var k = 0; k < chunks.length; k++) {
+    all.set(chunks[k], at);
+    at += chunks[k].length;
+  }
+  return all;
+}
+
+function whatif(est, m) {
+  if (!batch || !batch.tally) throw fail('no_batch', '请先完成筛查，再测算方案。');
+  cancelled = false;
+  var base = batch;
+  var baseOut = base.joinedOutcomes || (base.joinedOutcomes = joined(base.outcomes));
+  return est.reform(m.reform).then(function (reform) {
+    var r = { row: [], slices: [], outcomes: [] };
+    return openSession(est, base, 'none', { outcomes: true, reform: reform, table: false }).then(function (session) {
+      var step = function () {
+        var o = session.takeOutcomes();
+        r.outcomes.push(o);
+        for (var i = 0; i < o.length; i += 6) r.row.push(o[i]);
+      };
+      var run = file.format === 'XLSX' ? screenXlsx(session, r, step) : screenCsv(est, session, r, step);
+      return run.then(function (complete) {
+        if (complete) {
+          session.finish();
+          step();
+        }
+        var tally = session.tally;
+        session.close();
+        reform.drop();
+        if (!complete) return { cancelled: true, done: r.row.length };
+        var out = joined(r.outcomes);
+        whatIf = compare(baseOut, out);
+        return { cancelled: false, base: base.tally, reform: tally, changes: whatIf.changes, bands: whatIf.bands };
+      }, function (e) {
+        session.close();
+        reform.drop();
+        throw e;
+      });
+    });
+  });
+}
+
+// Amount bands, in fen (yuan: under 1 万, 1–5 万, 5–10 万, 10–50 万, 50–100 万, from 100 万).
+var BAND_EDGES = [0, 1000000, 5000000, 10000000, 50000000, 100000000];
+
+function bandOf(fen) {
+  var k = 0;
+  while (k + 1 < BAND_EDGES.length && fen >= BAND_EDGES[k + 1]) k++;
+  return k;
+}
+
+// Pairs the two runs unit by unit, as estimate --summary pairs them
+// (cli/summary.cpp count_changes): a unit changed when its state, amount
+// or candidates differ.
+function compare(a, b) {
+  var n = Math.min(a.length, b.length) / 6;
+  var changed = [];
+  var c = { changed: 0, gained: 0, lost: 0, delta_fen: 0 };
+  var bands = { edges: BAND_EDGES.slice(), base: BAND_EDGES.map(function () { return 0; }), reform: BAND_EDGES.map(function () { return 0; }) };
+  for (var i = 0; i < n; i++) {
+    var k = i * 6;
+    var ya = a[k + 1] === 1, yb = b[k + 1] === 1;
+    if (ya && a[k + 2] >= 0) bands.base[bandOf(a[k + 2])] += 1;
+    if (yb && b[k + 2] >= 0) bands.reform[bandOf(b[k + 2])] += 1;
+    if (a[k + 1] === b[k + 1] && a[k + 2] === b[k + 2] && a[k + 3] === b[k + 3] && a[k + 4] === b[k + 4]) continue;
+    c.changed += 1;
+    if (!ya && yb) c.gained += 1;
+    if (ya && !yb) c.lost += 1;
+    c.delta_fen += (yb && b[k + 2] >= 0 ? b[k + 2] : 0) - (ya && a[k + 2] >= 0 ? a[k + 2] : 0);
+    changed.push(i);
+  }
+  return { base: a, reform: b, list: changed, changes: c, bands: bands, view: null };
+}
+
+var STATE_OF = { '1': 'yes', '0': 'no', '-1': 'unknown', '2': 'error' };
+
+function changedRow(i) {
+  var a = whatIf.base, b = whatIf.reform, k = i * 6;
+  var name = nameColumn();
+  var amount = function (o) { return o[k + 1] === 1 && o[k + 2] >= 0 ? o[k + 2] : null; };
+  var before = amount(a), after = amount(b);
+  return {
+    index: i, row: a[k], name: name ? (batch.kept[i].split('\u0000')[name.kept] || '') : '',
+    before: { state: STATE_OF[a[k + 1]], amountFen: before, low: a[k + 3] >= 0 ? a[k + 3] : null, high: a[k + 4] >= 0 ? a[k + 4] : null },
+    after: { state: STATE_OF[b[k + 1]], amountFen: after, low: b[k + 3] >= 0 ? b[k + 3] : null, high: b[k + 4] >= 0 ? b[k + 4] : null },
+    deltaFen: (after || 0) - (before || 0),
+  };
+}
+
+// A page of the changed units, sorted by row, difference, or either amount.
+function changes(q) {
+  if (!whatIf) throw fail('no_whatif', '还没有测算方案的结果。');
+  var key = (q.sort || 'row') + (q.dir || 'asc');
+  if (!whatIf.view || whatIf.view.key !== key) {
+    var list = whatIf.list.slice();
+    var dir = q.dir === 'desc' ? -1 : 1;
+    // The difference sorts by its size: the largest changes first, up or down.
+    var of = { row: function (r) { return r.row; }, delta: function (r) { return Math.abs(r.deltaFen); },
+               before: function (r) { return r.before.amountFen || 0; }, after: function (r) { return r.after.amountFen || 0; } }[q.sort || 'row'];
+    var rows = list.map(changedRow);
+    rows.sort(function (x, y) { return (of(x) - of(y)) * dir || x.index - y.index; });
+    whatIf.view = { key: key, rows: rows };
+  }
+  var all = whatIf.view.rows;
+  var offset = Math.max(0, Math.min(q.offset || 0, Math.max(0, all.length - 1)));
+  return { total: all.length, offset: offset, rows: all.slice(offset, offset + (q.limit || 50)), nameHeader: (nameColumn() || {}).header || '' };
+}
+
+// Every changed unit as CSV (the engine writes the cells): row, name, state and amount before and after, difference.
+function exportChanges(est) {
+  if (!whatIf) throw fail('no_whatif', '还没有测算方案的结果。');
+  // Yuan from integer fen, without a float in between.
+  var yuan = function (fen) {
+    if (fen === null) return '';
+    var a = Math.abs(fen);
+    return (fen < 0 ? '-' : '') + Math.floor(a / 100) + '.' + String(a % 100).padStart(2, '0');
+  };
+  return est.catalog().then(function (catalog) {
+  var words = function (st) { return F.stateText(st, 'zh', catalog); };
+  var rows = [['行号', (nameColumn() || {}).header || '单位', '现行政策：是否符合', '现行政策：金额/元', '测算方案：是否符合', '测算方案：金额/元', '差额/元']];
+  for (var j = 0; j < whatIf.list.length; j++) {
+    var r = changedRow(whatIf.list[j]);
+    rows.push([String(r.row), r.name, words(r.before.state), yuan(r.before.amountFen), words(r.after.state), yuan(r.after.amountFen), yuan(r.deltaFen)]);
+  }
+  return est.csvText(rows);
+  }).then(function (csv) { return new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }); });
+}
+
 var OPS = {
   init: function (est) { return est.catalog(); },
   questions: function (est, m) { return est.questions(m.request); },
@@ -522,6 +675,10 @@ var OPS = {
   explain: function (est, m) { return explain(est, m.index); },
   export: exportResults,
   template: template,
+  parameters: parameters,
+  whatif: whatif,
+  changes: function (est, m) { return changes(m.query || {}); },
+  exportChanges: exportChanges,
 };
 
 onmessage = function (event) {
@@ -534,5 +691,7 @@ onmessage = function (event) {
     if (!OPS[m.op]) throw new Error('unknown op ' + m.op);
     return OPS[m.op](est, m);
   }).then(function (result) { postMessage({ id: m.id, result: result }); },
-          function (e) { postMessage({ id: m.id, error: { code: (e && e.code) || 'failed', message: String((e && e.message) || e) } }); });
+          function (e) {
+            postMessage({ id: m.id, error: { code: (e && e.code) || 'failed', message: String((e && e.message) || e), issues: (e && e.issues) || null } });
+          });
 };

@@ -12,6 +12,7 @@
 // (filter, sort, pages; each row opens its full explained answer) · export.
 import { button, h } from '../dom.mjs';
 import { answerView } from './answer-view.mjs';
+import { createWhatIf } from './whatif.mjs';
 
 const F = globalThis.UieFront;
 const app = document.getElementById('app');
@@ -33,7 +34,7 @@ worker.onmessage = (event) => {
   const call = calls.get(m.id);
   if (!call) return;
   calls.delete(m.id);
-  if (m.error) call.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+  if (m.error) call.reject(Object.assign(new Error(m.error.message), { code: m.error.code, issues: m.error.issues }));
   else call.resolve(m.result);
 };
 worker.onerror = (event) => {
@@ -324,7 +325,7 @@ function render() {
     h('p', { class: 'lead' }, '经办机构一次筛查全部参保单位：选择地区和日期，导入 CSV 或 XLSX 名单，逐户算出是否符合、金额和原因。文件只在本机浏览器中读取和计算，不会上传到任何地方。'),
     scopeStep(), fileStep()];
   if (s.progress) parts.push(progressStep());
-  if (s.result) parts.push(summaryStep(), tableStep());
+  if (s.result) parts.push(summaryStep(), tableStep(), whatIf.step());
   app.replaceChildren(...parts);
   // Bar widths: set through the CSSOM (the CSP allows no inline style attributes).
   for (const fill of app.querySelectorAll('.fill[data-share]')) fill.style.width = `${(Number(fill.dataset.share) * 100).toFixed(1)}%`;
@@ -345,6 +346,8 @@ function download(blob, name) {
 function stamp() {
   return `${s.program}-${region() || 'all'}-${s.date}`;
 }
+
+const whatIf = createWhatIf({ ask, render, download, stamp, progress: (fn) => { onProgress = fn; } });
 
 async function guarded(where, work) {
   s.error = null;
@@ -434,6 +437,7 @@ function startScreening() {
     if (!screenable()) throw new Error('这一天没有正在执行的政策：请改日期，或在上面选“按这份政策筛查”。');
     s.result = null;
     s.page = null;
+    whatIf.reset();
     s.progress = { done: 0, fraction: 0 };
     render();
     let last = 0;

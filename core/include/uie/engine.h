@@ -254,6 +254,13 @@ std::string csv_text(std::string_view rows);
 // the one reader of the form for the session, csv_text and the bindings.
 void row_cells(std::string_view row, std::vector<std::string_view>& cells);
 
+// A batch's tally as JSON: {"items","yes","no","undecided","errors",
+// "amount_fen","open","open_low_fen","open_high_fen","by_size":{"none",
+// "large","sme": {"yes","amount_fen"}}} — what every host prints.
+std::string tally_json(const BatchTally& tally);
+// Load or reform issues as a JSON array of {file, pointer, code, message, message_en}.
+std::string issues_json(const std::vector<LoadIssue>& issues);
+
 // The packs under rules/, embedded into the binary at build time.
 const std::vector<PackText>& embedded_packs();
 
