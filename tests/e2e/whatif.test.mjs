@@ -22,7 +22,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const ESTIMATE = join(repo, 'build', 'native', 'estimate');
 const SCOPE = ['--region', '140100', '--date', '2025-08-01', '--program', 'stabilization_refund', '--today', '2026-12-06'];
 const csvPath = join(dir, 'units.csv');
-writeFileSync(csvPath, screenFile(10000).csv);
+// The office's file with a column saying which enterprises the area counts
+// as 相关企业 (every third one), so the uplift "for the units the sheet marks" has units to mark.
+const lines = screenFile(10000).csv.split('\r\n');
+writeFileSync(csvPath, lines.map((l, i) => (i === 0 ? `${l},相关企业 (related_enterprise)` : !l || /^,+$/.test(l) ? l : `${l},${i % 3 ? '否' : '是'}`)).join('\r\n'));
 
 function cliSummary(reform) {
   const path = join(dir, `reform-${reform.id}.json`);
@@ -106,6 +109,7 @@ test('a lower rate: the page\'s totals, in force and under the reform, are the C
 test('the 25号 uplift for the units the sheet marks, and for every unit: the CLI\'s totals', async () => {
   const { page, done } = await screened();
   try {
+    let column = 0;
     for (const choice of ['column', 'all']) {
       await page.check(`#uplift input[value="${choice}"]`);
       await run(page);
@@ -113,8 +117,10 @@ test('the 25号 uplift for the units the sheet marks, and for every unit: the CL
       const cli = cliSummary(reform);
       assert.deepEqual(await figures(page), expected(cli));
       if (choice === 'all') assert.ok(cli.reform.amount_fen > cli.base.amount_fen, 'the uplift for every enterprise gives more');
-      // The file has no related_enterprise column: marked units are none, nothing changes.
-      if (choice === 'column') assert.equal(cli.reform.amount_fen, cli.base.amount_fen);
+      // Every third unit is marked: more than in force, less than for every unit.
+      if (choice === 'column') assert.ok(cli.reform.amount_fen > cli.base.amount_fen && cli.changes.changed > 0);
+      if (choice === 'column') column = cli.reform.amount_fen;
+      if (choice === 'all') assert.ok(cli.reform.amount_fen > column, 'for every enterprise gives more than for the marked ones');
     }
   } finally {
     await done();
