@@ -75,7 +75,7 @@ export function createWhatIf(env) {
         if (now - last < 100) return;
         last = now;
         const bar = document.getElementById('whatif-progress');
-        if (bar && p.fraction !== null) bar.value = Math.round(p.fraction * 1000);
+        if (bar instanceof HTMLProgressElement && p.fraction !== null) bar.value = Math.round(p.fraction * 1000);
       });
       const t0 = performance.now();
       const r = await env.ask('whatif', { reform: JSON.stringify(reform) });
