@@ -47,7 +47,26 @@ class Reader {
       if (text.size() > kReformMaxBytes) {
         issue("", "too_large", "测算方案超过 64 KB，请删去多余内容", "The reform is larger than 64 KB");
       } else {
-        issue(err.path, "invalid_json", "测算方案不是有效的 JSON（" + err.arg + "）", "The reform is not valid JSON (" + err.arg + ")");
+        // The reader's argument alone ("8", "63") says nothing: say what it is.
+        std::string zh, en;
+        switch (err.message) {
+          case Msg::kTooDeep:
+            zh = "嵌套超过 " + err.arg + " 层";
+            en = "nested more than " + err.arg + " levels deep";
+            break;
+          case Msg::kNulByte:
+            zh = "第 " + err.arg + " 个字节是空字符 NUL";
+            en = "byte " + err.arg + " is a NUL character";
+            break;
+          case Msg::kDuplicateKey:
+            zh = "同一个键 " + shown(err.arg) + " 出现了两次";
+            en = "the key " + shown(err.arg) + " appears twice";
+            break;
+          default:
+            zh = "第 " + err.arg + " 个字节附近有错误";
+            en = "an error near byte " + err.arg;
+        }
+        issue(err.path, "invalid_json", "测算方案不是有效的 JSON（" + zh + "）", "The reform is not valid JSON (" + en + ")");
       }
       return false;
     }
