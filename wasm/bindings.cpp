@@ -104,7 +104,8 @@ int reformLoad(std::uintptr_t input, std::size_t length) {
   reform_issues() = "[]";
   const auto& r = loaded();
   if (!r.engine) return 0;
-  uie::LoadResult made = r.engine->reform(std::string_view(reinterpret_cast<const char*>(input), length));
+  // The copy is read from the embedded image again: the module has no image writer.
+  uie::LoadResult made = r.engine->reform(std::string_view(reinterpret_cast<const char*>(input), length), uie_embedded_image());
   if (!made.ok()) {
     reform_issues() = uie::issues_json(made.issues);
     return 0;

@@ -84,9 +84,10 @@ LoadResult Engine::load_image(std::string_view bytes, Limits limits) {
 UIE_COLD_END
 
 UIE_COLD_BEGIN  // once per what-if
-LoadResult Engine::reform(std::string_view text) const {
+namespace {
+
+LoadResult reformed(std::unique_ptr<RuleSet> rules, std::string_view text, const Limits& limits) {
   LoadResult result;
-  auto rules = copy_rules(*impl_->rules);
   if (!rules) {
     result.issues.push_back({"reform", "", "规则无法复制，无法应用测算方案", "internal_error", "The rules could not be copied to apply the reform"});
     return result;
@@ -97,13 +98,22 @@ LoadResult Engine::reform(std::string_view text) const {
     for (auto& i : issues) result.issues.push_back({"reform", std::move(i.pointer), std::move(i.message), std::move(i.code), std::move(i.message_en)});
     return result;
   }
-  render_static_json(*rules, version());
+  render_static_json(*rules, Engine::version());
   mark_reformed(*rules, info);
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<Engine::Impl>();
   impl->rules = std::move(rules);
-  impl->limits = impl_->limits;
+  impl->limits = limits;
   result.engine = std::make_shared<const Engine>(std::move(impl));
   return result;
+}
+
+}  // namespace
+
+LoadResult Engine::reform(std::string_view text) const { return reformed(copy_rules(*impl_->rules), text, impl_->limits); }
+
+LoadResult Engine::reform(std::string_view text, std::string_view image) const {
+  std::string error;
+  return reformed(read_image(image, error, false), text, impl_->limits);
 }
 UIE_COLD_END
 

@@ -12,7 +12,6 @@
 // (filter, sort, pages; each row opens its full explained answer) · export.
 import { button, h } from '../dom.mjs';
 import { answerView } from './answer-view.mjs';
-import { createWhatIf } from './whatif.mjs';
 
 const F = globalThis.UieFront;
 const app = document.getElementById('app');
@@ -347,7 +346,32 @@ function stamp() {
   return `${s.program}-${region() || 'all'}-${s.date}`;
 }
 
-const whatIf = createWhatIf({ ask, render, download, stamp, progress: (fn) => { onProgress = fn; } });
+// The 测算方案 panel (screen/whatif.mjs) loads when it is first opened: an
+// office that only screens never downloads it.
+let whatIfPanel = null;
+const whatIf = {
+  step() {
+    const panel = whatIfPanel && whatIfPanel.step();
+    if (panel) return panel;
+    return h('section', { class: 'step whatif', 'aria-labelledby': 'whatif-h0' },
+      h('h2', { id: 'whatif-h0' }, '5. 测算方案（改政策参数，看全体单位的变化）'),
+      h('p', {}, '改返还比例、缴费月数、裁员率等参数，或采用国办发〔2025〕25号的提高比例，按同一份名单重新计算，和现行政策对比。全部在本机计算。'),
+      h('div', { class: 'actions' }, button('打开测算方案', openWhatIf, 'primary', { id: 'open-whatif' })));
+  },
+  reset() {
+    if (whatIfPanel) whatIfPanel.reset();
+  },
+};
+
+function openWhatIf() {
+  return guarded('screen', async () => {
+    if (!whatIfPanel) {
+      const { createWhatIf } = await import('./whatif.mjs');
+      whatIfPanel = createWhatIf({ ask, render, download, stamp, progress: (fn) => { onProgress = fn; } });
+    }
+    await whatIfPanel.open();
+  });
+}
 
 async function guarded(where, work) {
   s.error = null;

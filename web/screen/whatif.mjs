@@ -18,7 +18,7 @@ const count = (n) => n.toLocaleString('zh-CN');
 
 /**
  * env: { ask(op, payload), render(), download(blob, name), progress(fn|null), stamp() }.
- * Returns { step() → the panel's section or null, reset() (a new screen), open() }.
+ * Returns { step() → the panel's section, or null before open() and after reset() (a new screen), reset(), open() }.
  */
 export function createWhatIf(env) {
   let w = null;   // { panel, running, progress, result, changes, query, error, link }
@@ -291,13 +291,9 @@ export function createWhatIf(env) {
       changesTable());
   }
 
+  // Before it is opened (and after a new screen) the page draws its own invitation.
   function step() {
-    if (!w) {
-      return h('section', { class: 'step whatif', 'aria-labelledby': 'whatif-h0' },
-        h('h2', { id: 'whatif-h0' }, '5. 测算方案（改政策参数，看全体单位的变化）'),
-        h('p', {}, '改返还比例、缴费月数、裁员率等参数，或采用国办发〔2025〕25号的提高比例，按同一份名单重新计算，和现行政策对比。全部在本机计算。'),
-        h('div', { class: 'actions' }, button('打开测算方案', open, 'primary', { id: 'open-whatif' })));
-    }
+    if (!w) return null;
     const p = w.panel;
     return h('section', { class: 'step whatif', 'aria-labelledby': 'whatif-h', id: 'whatif' },
       h('h2', { id: 'whatif-h', tabindex: '-1' }, '5. 测算方案'),

@@ -184,6 +184,10 @@ class Engine {
   // stay the law's. Any problem in the reform is an issue (file "reform",
   // its JSON Pointer, in Chinese and English) and no engine.
   LoadResult reform(std::string_view reform) const;
+  // The same where the caller still has the image this engine was read from
+  // (the wasm module embeds it): the copy is read from it, so the image
+  // writer is not linked in. Bytes of another image give an issue.
+  LoadResult reform(std::string_view reform, std::string_view image) const;
 
   // The parameters of the policy a request would be evaluated under (the
   // request's program, region, date and policy; facts are not needed): each

@@ -1,8 +1,11 @@
 // The batch tally and load issues as JSON: what every host prints (estimate
 // --summary-json, the wasm module's sessionTally and reformIssues), written
 // in one place.
+#include "base/cold.h"
 #include "base/json_out.h"
 #include "uie/engine.h"
+
+UIE_COLD_BEGIN  // once per what-if, or per summary: compiled for size in the wasm build
 
 namespace uie {
 
@@ -38,3 +41,5 @@ std::string issues_json(const std::vector<LoadIssue>& issues) {
 }
 
 }  // namespace uie
+
+UIE_COLD_END

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/cold.h"
 #include "base/exact.h"
 #include "base/json_out.h"
 #include "base/text.h"
 #include "input/json_reader.h"
 #include "render/static_json.h"
+
+UIE_COLD_BEGIN  // once per what-if: compiled for size in the wasm build
 
 namespace uie {
 namespace {
@@ -389,3 +392,5 @@ void mark_reformed(RuleSet& rules, const ReformInfo& info) {
 }
 
 }  // namespace uie
+
+UIE_COLD_END

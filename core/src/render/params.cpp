@@ -1,9 +1,12 @@
 // A policy's parameters as a page lists them before an office changes some
 // (测算方案): each with its type, whether the document gives a ceiling, its
 // value on the date with its citation, and the values that depend on a fact.
+#include "base/cold.h"
 #include "base/exact.h"
 #include "base/json_out.h"
 #include "render/render.h"
+
+UIE_COLD_BEGIN  // once per what-if: compiled for size in the wasm build
 
 namespace uie {
 namespace {
@@ -55,3 +58,5 @@ void render_parameters(std::string& out, const Policy& policy, const Date& as_of
 }
 
 }  // namespace uie
+
+UIE_COLD_END
