@@ -160,3 +160,16 @@ TEST_CASE("a policy's parameters, with their cited values on the date") {
   }
   CHECK(q["policy"]["reform"]["title"] == "测试方案");
 }
+
+TEST_CASE("a reform read from the engine's own image answers as one copied from its rules") {
+  std::string text = reform_text(R"({"refund_rate_sme":"40%"})");
+  auto copied = engine().reform(text);
+  auto from_image = engine().reform(text, engine().image());
+  REQUIRE(copied.ok());
+  REQUIRE(from_image.ok());
+  CHECK(answer(*from_image.engine, kRequest) == answer(*copied.engine, kRequest));
+  auto broken = engine().reform(text, "not an image");
+  CHECK(!broken.ok());
+  REQUIRE(!broken.issues.empty());
+  CHECK(broken.issues[0].code == "internal_error");
+}
