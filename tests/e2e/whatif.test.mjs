@@ -4,7 +4,8 @@
 // 25号 uplift and with a lower rate; a refused value is shown at its field
 // with the engine's message and nothing is computed; a saved reform loads
 // again and a shared link restores the panel; the changed units' export
-// lists as many units as the CLI counts; axe finds nothing.
+// lists as many units as the CLI counts; an XLSX file is run again from its
+// rows; axe finds nothing.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 
-import { axeCheck, open, repo, suite } from './lib/page.mjs';
-import { screenFile } from './lib/screen-file.mjs';
+import { axeCheck, open, repo, SITE, suite } from './lib/page.mjs';
+import { screenFile, xlsx } from './lib/screen-file.mjs';
 
 const env = suite('whatif');
 const dir = mkdtempSync(join(tmpdir(), 'uie-whatif-'));
@@ -27,16 +28,16 @@ const csvPath = join(dir, 'units.csv');
 const lines = screenFile(10000).csv.split('\r\n');
 writeFileSync(csvPath, lines.map((l, i) => (i === 0 ? `${l},相关企业 (related_enterprise)` : !l || /^,+$/.test(l) ? l : `${l},${i % 3 ? '否' : '是'}`)).join('\r\n'));
 
-function cliSummary(reform) {
+function cliSummary(reform, input = readFileSync(csvPath)) {
   const path = join(dir, `reform-${reform.id}.json`);
   writeFileSync(path, JSON.stringify(reform));
-  return JSON.parse(execFileSync(ESTIMATE, ['--csv', ...SCOPE, '--reform', path, '--summary-json'], { input: readFileSync(csvPath), maxBuffer: 1 << 26 }).toString());
+  return JSON.parse(execFileSync(ESTIMATE, ['--csv', ...SCOPE, '--reform', path, '--summary-json'], { input, maxBuffer: 1 << 26 }).toString());
 }
 
-async function screened() {
+async function screened(path = csvPath) {
   const w = await open(env, 'screen.html?region=140100&date=2025-08-01', { viewport: { width: 1280, height: 900 }, wait: null });
   await w.page.waitForSelector('#app[data-engine="ready"]');
-  await w.page.setInputFiles('#file', csvPath);
+  await w.page.setInputFiles('#file', path);
   await w.page.waitForFunction(() => Number(document.querySelector('#app').dataset.screened || 0) > 0, null, { timeout: 60000 });
   await w.page.click('#open-whatif');
   await w.page.waitForSelector('#param-refund_rate_sme');
@@ -176,5 +177,24 @@ test('a reform saved as a file loads again, and a shared link restores it', asyn
     await w.page.waitForFunction(() => document.querySelector('#param-refund_rate_sme') && document.querySelector('#param-refund_rate_sme').value === '45%');
   } finally {
     await w.done();
+  }
+});
+
+test('an XLSX file is run again under the reform from its rows: the CLI\'s totals on the same units', async () => {
+  const small = screenFile(2000, 7);
+  const path = join(dir, 'units.xlsx');
+  writeFileSync(path, await xlsx(SITE, small.rows));
+  const { page, done } = await screened(path);
+  try {
+    await page.fill('#param-min_contribution_months', '6');
+    await page.dispatchEvent('#param-min_contribution_months', 'change');
+    await run(page);
+    const reform = await reformShown(page);
+    // The same cells as CSV for the CLI (the XLSX holds numbers as numbers, which read the same).
+    const cli = cliSummary(reform, Buffer.from(small.csv, 'utf8'));
+    assert.ok(cli.changes.gained > 0, 'six months instead of twelve lets more units qualify');
+    assert.deepEqual(await figures(page), expected(cli));
+  } finally {
+    await done();
   }
 });
