@@ -201,10 +201,10 @@ export function createWhatIf(env) {
   // with the table it draws right below it.
   function barChart(id, title, corner, groups, series, money) {
     const max = Math.max(1, ...groups.flatMap((g) => g.values));
-    const rowH = 22, gap = 10, labelW = 150, barW = 420;
+    const rowH = 24, gap = 10, labelW = 150, barW = 400;
     const height = groups.length * (series.length * rowH + gap);
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', `0 0 ${labelW + barW + 160} ${height}`);
+    svg.setAttribute('viewBox', `0 0 ${labelW + barW + 210} ${height}`);
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-labelledby', `${id}-title`);
     svg.setAttribute('class', 'chart');
