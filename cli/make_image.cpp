@@ -3,8 +3,9 @@
 //
 //   uie-rules-image OUT [RULES_DIR]
 //
-// The packs are every *.json under RULES_DIR but its schema/ folder (the JSON
-// Schemas editors check packs with; read now, so the image follows the files,
+// The packs are every *.json under RULES_DIR but its schema/ and reforms/
+// folders (the JSON Schemas editors check packs with, and the example
+// what-ifs of estimate --reform; read now, so the image follows the files,
 // not the packs this tool was built with), or the built-in ones;
 // loaded and checked in full: a pack with any issue stops it with status 2,
 // as `estimate` does.
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
     namespace fs = std::filesystem;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(argv[2], ec), end; !ec && it != end; it.increment(ec)) {
-      if (it.depth() == 0 && it->path().filename() == "schema" && it->is_directory(ec)) {
+      if (it.depth() == 0 && (it->path().filename() == "schema" || it->path().filename() == "reforms") && it->is_directory(ec)) {
         it.disable_recursion_pending();
         continue;
       }

@@ -1,8 +1,9 @@
 # Embeds every rules/**/*.json into a generated C++ source, so the shipped CLI
 # and wasm module need no files at run time.
 file(GLOB_RECURSE UIE_PACK_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/rules/*.json")
-# rules/schema/ holds the JSON Schemas editors check the packs with, not packs.
-list(FILTER UIE_PACK_FILES EXCLUDE REGEX "/rules/schema/")
+# rules/schema/ holds the JSON Schemas editors check the packs with, and
+# rules/reforms/ the example what-ifs (estimate --reform): neither are packs.
+list(FILTER UIE_PACK_FILES EXCLUDE REGEX "/rules/(schema|reforms)/")
 list(SORT UIE_PACK_FILES)
 set(UIE_EMBEDDED_PACKS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_packs.cpp")
 add_custom_command(

@@ -15,7 +15,8 @@ const rulesDir = join(repo, 'rules');
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'schema' ? [] : files(path);
+    // rules/schema/ and rules/reforms/ (the example what-ifs) hold no pack.
+    if (statSync(path).isDirectory()) return name === 'schema' || name === 'reforms' ? [] : files(path);
     return name.endsWith('.json') ? [path] : [];
   });
 }

@@ -4,7 +4,10 @@
 //      their keys and placeholders, messages, types, every check_keys list);
 //   3. hand-made bad packs are refused by the schema and by the loader alike;
 //   4. over mutations of every real file, the schema never refuses what the
-//      loader accepts, and refuses whatever the loader refuses for its shape.
+//      loader accepts, and refuses whatever the loader refuses for its shape;
+//   5. reforms (rules/reforms/, reform.schema.json): the examples pass, the
+//      schema holds the reader's keys and limits, and mutations of the examples
+//      are judged alike by the schema and by the reader (estimate --reform).
 // The loader is build/native/uie-rules-image, run on a copy of rules/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -50,7 +53,11 @@ function walk(dir) {
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.json') ? [p] : [];
   });
 }
-const ruleFiles = [...walk(rulesDir).filter((p) => !p.startsWith(schemaDir)), ...walk(testPacks)];
+// rules/reforms/ holds example reforms (测算方案), not packs: checked in part 5.
+const reformsDir = join(rulesDir, 'reforms');
+const notPacks = (p) => p.startsWith(schemaDir + '/') || p.startsWith(reformsDir + '/');
+const ruleFiles = [...walk(rulesDir).filter((p) => !notPacks(p)), ...walk(testPacks)];
+const reformFiles = walk(reformsDir);
 
 // ---------------------------------------------------------------- the loader
 
@@ -59,7 +66,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'uie-schema-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 // rules/ without its schemas, and the test packs beside them.
 const copy = join(scratch, 'rules');
-cpSync(rulesDir, copy, { recursive: true, filter: (src) => !src.startsWith(schemaDir) });
+cpSync(rulesDir, copy, { recursive: true, filter: (src) => !notPacks(src) && src !== schemaDir && src !== reformsDir });
 cpSync(testPacks, join(copy, 'test-packs'), { recursive: true, filter: (src) => !src.endsWith('.md') });
 const nameInCopy = (file) => (file.startsWith(testPacks) ? join('test-packs', relative(testPacks, file)) : relative(rulesDir, file));
 
@@ -419,4 +426,91 @@ test('mutations of every rule file: no false alarm, every unknown key and every 
 // condition left without one) instead of reporting unknown_kind.
 test('mutations of every rule file: the loader never crashes', () => {
   assert.deepEqual(checkMutations().crashes, []);
+});
+
+// ---------------------------------------------------------------- 5. reforms
+
+const cli = join(repo, 'build', 'native', 'estimate');
+/** The reader's verdict on a reform (text or JSON): { ok, codes, stderr }, via estimate --reform FILE --catalog. */
+function readReform(doc) {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build it first with  cmake --build build/native`);
+  const path = join(scratch, 'reform.json');
+  writeFileSync(path, typeof doc === 'string' || Buffer.isBuffer(doc) ? doc : JSON.stringify(doc));
+  const r = spawnSync(cli, ['--reform', path, '--catalog'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const codes = [...r.stderr.matchAll(/\[([a-z_]+)\]$/gm)].map((m) => m[1]);
+  assert.ok(!r.signal, `estimate --reform crashed: ${r.signal}`);
+  assert.ok(r.status === 0 || (r.status === 2 && codes.length), `estimate --reform: exit ${r.status} ${r.stderr}`);
+  return { ok: r.status === 0, codes, stderr: r.stderr };
+}
+const reformSchema = schemas['reform.schema.json'];
+// The reader's codes for what the schema sees in one file; the others need the
+// policy (unknown_param, unknown_fact, unknown_policy, unsupported_param) or
+// depend on the parameter's type (value: 40 is a count, "1500" a sum of money).
+const REFORM_SHAPE = new Set(['kind', 'format', 'required', 'set', 'too_many', 'unknown_key', 'type', 'unknown_program']);
+
+describe('reforms: reform.schema.json and the reader (core/src/reform/reform.cpp)', () => {
+  test('rules/reforms/ holds examples, each naming the schema, passing it and accepted by the reader', () => {
+    assert.ok(reformFiles.length >= 3, `${reformFiles.length} examples`);
+    for (const file of reformFiles) {
+      const doc = readJson(file);
+      assert.equal(doc.kind, 'reform', relative(repo, file));
+      assert.equal(doc.$schema, '../schema/reform.schema.json', relative(repo, file));
+      assert.deepEqual(schemaErrors('reform', doc), [], relative(repo, file));
+      assert.ok(typeof doc.comment === 'string' && /\[V(-sec)?\]|\[V-sec:|\[V\]/.test(doc.comment), `${relative(repo, file)}: a comment citing what is verified`);
+      const r = readReform(doc);
+      assert.ok(r.ok, `${relative(repo, file)}: ${r.stderr}`);
+    }
+  });
+
+  test('every check_keys list of the reader is a schema object with exactly those keys', () => {
+    const lists = [...source('reform/reform.cpp').matchAll(/check_keys\([^,()]+, [^,]+, (\{[^}]*\})\)/g)].map((m) => words(m[1]).filter((k) => k !== '$schema' && k !== 'comment').sort());
+    const refs = ['reform.schema.json#', 'reform.schema.json#/definitions/cased', 'reform.schema.json#/definitions/case'];
+    assert.equal(lists.length, refs.length, `reform.cpp: ${lists.length} check_keys calls; this test knows ${refs.length}`);
+    lists.forEach((keys, i) => assert.deepEqual(keysOf(resolve(refs[i], 'reform.schema.json'), 'reform.schema.json'), keys, refs[i]));
+    assert.deepEqual(reformSchema.required.slice().sort(), ['base', 'format', 'id', 'kind', 'program', 'set', 'title']);
+  });
+
+  test('the limits are reform.h\'s and the program ids programs.json\'s', () => {
+    const h = read(join(repo, 'core', 'src', 'reform', 'reform.h'));
+    const limit = (name) => Number(h.match(new RegExp(`${name} = ([0-9]+)`))[1]);
+    assert.equal(reformSchema.properties.set.maxProperties, limit('kReformMaxParams'));
+    assert.equal(reformSchema.definitions.cased.properties.when.maxItems, limit('kReformMaxCases'));
+    assert.equal(reformSchema.properties.title.maxLength, limit('kReformMaxTitleChars'));
+    assert.equal(reformSchema.properties.title_en.maxLength, limit('kReformMaxTitleChars'));
+    assert.match(reformSchema.properties.id.pattern, new RegExp(`\\{1,${limit('kReformMaxIdChars')}\\}`));
+    const programs = readJson(join(rulesDir, 'programs.json')).programs.map((p) => p.id).sort();
+    assert.deepEqual(reformSchema.properties.program.enum.slice().sort(), programs);
+  });
+
+  test('mutations of the examples: the schema never refuses what the reader accepts, and refuses every shape error', () => {
+    const wrong = [];
+    let total = 0;
+    for (const file of reformFiles) {
+      const base = readJson(file);
+      const mutants = [];
+      for (const { path, node } of objects(base)) {
+        // In set, a key is a parameter id (unknown_param, which the schema cannot know).
+        mutants.push([`add zz_unknown at /${path.join('/')}`, path.at(-1) !== 'set', (d) => { at(d, path).zz_unknown = 1; }]);
+        for (const key of Object.keys(node).filter((k) => k !== 'comment' && k !== '$schema')) {
+          const v = node[key];
+          mutants.push([`drop /${[...path, key].join('/')}`, false, (d) => { delete at(d, path)[key]; }]);
+          if (v === null || typeof v !== 'object') mutants.push([`retype /${[...path, key].join('/')}`, false, (d) => { at(d, path)[key] = other(v); }]);
+        }
+      }
+      for (const [what, unknown, apply] of mutants) {
+        total++;
+        const doc = readJson(file);
+        apply(doc);
+        const errors = schemaErrors('reform', doc);
+        const r = readReform(doc);
+        const where = `${relative(repo, file)}: ${what}`;
+        if (r.ok && errors.length) wrong.push(`${where}: the reader accepts it, the schema refuses it (${errors.join('; ')})`);
+        if (!r.ok && !errors.length && (unknown || r.codes.every((code) => REFORM_SHAPE.has(code)))) {
+          wrong.push(`${where}: the reader refuses it (${r.codes.join(', ')}), the schema accepts it`);
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(total > 40, `${total} mutations`);
+  });
 });
