@@ -15,7 +15,10 @@
 //                           scenario requests as a table (headers by id, label
 //                           or both), tables with the edges tests/unit/csv_test.cpp
 //                           covers, the JSONL batches, and stretched items
-//   OUTDIR/{estimate,packs,jsonl,json,csv}.dict
+//   OUTDIR/seeds/reform/    the reforms of rules/reforms/, the hostile corpus
+//                           tests/malformed/reforms.jsonl, and one reform per
+//                           policy and program setting its parameters
+//   OUTDIR/{estimate,packs,jsonl,json,csv,reform}.dict
 //                           tests/fuzz/*.dict.in plus every fact id, enum value,
 //                           program id and region code of rules/, and every key of the packs
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -78,8 +81,34 @@ const indented = requests.map((r) => Buffer.from(JSON.stringify(JSON.parse(r.toS
 writeSeeds(join(out, 'seeds', 'json'), [...requests, ...indented, ...hostile]);
 
 // ---- packs, in the order of embedded_packs() (cmake/EmbedPacks.cmake sorts the paths)
-const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json') && !p.startsWith(join(root, 'rules', 'schema'))).sort();
+// (rules/schema/ and rules/reforms/ are not packs: EmbedPacks.cmake leaves them out.)
+const notPacks = [join(root, 'rules', 'schema'), join(root, 'rules', 'reforms')];
+const packFiles = walk(join(root, 'rules')).filter((p) => p.endsWith('.json') && !notPacks.some((d) => p.startsWith(d + '/'))).sort();
 writeSeeds(join(out, 'seeds', 'packs'), packFiles.map((p, i) => Buffer.concat([Buffer.from([i]), readFileSync(p)])));
+
+// ---- reforms (fuzz_reform): the examples of rules/reforms/, the hostile corpus
+// tests/malformed/reforms.jsonl, and for every policy and program with a
+// parameter a reform may change, one that sets each to its first value (so
+// the fuzzer starts from every policy, not only the examples').
+const reformSeeds = walk(join(root, 'rules', 'reforms')).filter((p) => p.endsWith('.json')).map((p) => readFileSync(p));
+reformSeeds.push(...loadCases(join(root, 'tests', 'malformed', 'reforms.jsonl')).map((c) => c.bytes).filter((b) => b.length <= maxSeed));
+const policyParams = [];
+for (const p of packFiles) {
+  const doc = JSON.parse(readFileSync(p, 'utf8'));
+  if (doc.kind !== 'policy') continue;
+  for (const [program, section] of Object.entries(doc.programs ?? {})) {
+    const set = {};
+    for (const [id, param] of Object.entries(section.params ?? {})) {
+      if (['rate', 'count', 'money'].includes(param.type) && param.values?.length) set[id] = param.values[0].value;
+      policyParams.push(id);
+    }
+    if (Object.keys(set).length) {
+      reformSeeds.push(Buffer.from(JSON.stringify({ kind: 'reform', format: 1, id: `seed-${doc.id}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-'),
+        title: '种子', base: doc.id, program, set })));
+    }
+  }
+}
+writeSeeds(join(out, 'seeds', 'reform'), reformSeeds);
 
 // ---- session batches (fuzz_csv): a plan's bytes (mode, defaults, chunk seed), then the batch
 const programs = JSON.parse(readFileSync(join(root, 'rules', 'programs.json'), 'utf8'));
@@ -122,6 +151,8 @@ writeDict('estimate', tokens);
 writeDict('jsonl', tokens);
 writeDict('packs', new Set([...packKeys, ...tokens]));
 writeDict('json', tokens);
+const policyIds = packFiles.map((p) => JSON.parse(readFileSync(p, 'utf8'))).filter((d) => d.kind === 'policy').map((d) => `"${d.id}"`);
+writeDict('reform', new Set([...tokens, ...policyIds, ...policyParams.map((id) => `"${id}"`)]));
 // A table names facts bare (no JSON quotes), by id or label.
 writeDict('csv', new Set([...[...tokens].map((t) => t.replace(/^"(.*)"$/, '$1')), ...labels]));
 console.log(`seeds: ${requests.length + hostile.length} requests, ${batches.length} batches, ${packFiles.length} packs, ` +
