@@ -68,6 +68,23 @@ const char* kHelp =
     "they say), 2 when it could not run at all (bad options, unreadable or broken rule packs,\n"
     "a CSV header that cannot be read).\n";
 
+// Control characters (a NUL in a key, a line break) shown as \u00XX, so an
+// error line stays one readable line.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7F) {
+      out += c;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", u);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "estimate: %s\n(try estimate --help)\n", message.c_str());
   return 2;
@@ -151,9 +168,10 @@ int main(int argc, char** argv) {
   if (!reform_file.empty()) {
     reformed = loaded.engine->reform(reform_text);
     if (!reformed.ok()) {
+      // A pointer or message may hold a NUL from the reform's keys: shown escaped, never cut.
       for (const auto& issue : reformed.issues) {
-        std::fprintf(stderr, "estimate: 测算方案有误 / the reform is wrong: %s %s: %s / %s [%s]\n", reform_file.c_str(),
-                     issue.pointer.c_str(), issue.message.c_str(), issue.message_en.c_str(), issue.code.c_str());
+        std::cerr << "estimate: 测算方案有误 / the reform is wrong: " << printable(reform_file) << ' ' << printable(issue.pointer)
+                  << ": " << printable(issue.message) << " / " << printable(issue.message_en) << " [" << issue.code << "]\n";
       }
       return 2;
     }

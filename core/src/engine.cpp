@@ -86,34 +86,42 @@ UIE_COLD_END
 UIE_COLD_BEGIN  // once per what-if
 namespace {
 
-LoadResult reformed(std::unique_ptr<RuleSet> rules, std::string_view text, const Limits& limits) {
+// The reform read against the rules in force; only then copied and applied.
+template <typename Copy>
+LoadResult reformed(const Engine::Impl& impl, std::string_view text, Copy copy) {
   LoadResult result;
+  std::vector<ReformIssue> issues;
+  auto spec = read_reform(*impl.rules, text, issues);
+  if (!spec) {
+    for (auto& i : issues) result.issues.push_back({"reform", std::move(i.pointer), std::move(i.message), std::move(i.code), std::move(i.message_en)});
+    return result;
+  }
+  std::unique_ptr<RuleSet> rules = copy();
   if (!rules) {
     result.issues.push_back({"reform", "", "规则无法复制，无法应用测算方案", "internal_error", "The rules could not be copied to apply the reform"});
     return result;
   }
-  std::vector<ReformIssue> issues;
-  ReformInfo info;
-  if (!apply_reform(*rules, text, issues, info)) {
-    for (auto& i : issues) result.issues.push_back({"reform", std::move(i.pointer), std::move(i.message), std::move(i.code), std::move(i.message_en)});
-    return result;
-  }
+  apply_reform(*rules, *spec);
   render_static_json(*rules, Engine::version());
-  mark_reformed(*rules, info);
-  auto impl = std::make_unique<Engine::Impl>();
-  impl->rules = std::move(rules);
-  impl->limits = limits;
-  result.engine = std::make_shared<const Engine>(std::move(impl));
+  mark_reformed(*rules, spec->info);
+  auto made = std::make_unique<Engine::Impl>();
+  made->rules = std::move(rules);
+  made->limits = impl.limits;
+  result.engine = std::make_shared<const Engine>(std::move(made));
   return result;
 }
 
 }  // namespace
 
-LoadResult Engine::reform(std::string_view text) const { return reformed(copy_rules(*impl_->rules), text, impl_->limits); }
+LoadResult Engine::reform(std::string_view text) const {
+  return reformed(*impl_, text, [&] { return copy_rules(*impl_->rules); });
+}
 
 LoadResult Engine::reform(std::string_view text, std::string_view image) const {
-  std::string error;
-  return reformed(read_image(image, error, false), text, impl_->limits);
+  return reformed(*impl_, text, [&] {
+    std::string error;
+    return read_image(image, error, false);
+  });
 }
 UIE_COLD_END
 

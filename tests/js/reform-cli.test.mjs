@@ -36,6 +36,8 @@ test('a bad reform stops estimate (exit 2) with its pointer, in Chinese and Engl
     ['unknown-fact.json', reform({ refund_rate_sme: { value: '60%', when: [{ fact: 'related', equals: true, value: '90%' }] } }),
       '/set/refund_rate_sme/when/0/fact', '没有事实', 'has no fact', 'unknown_fact'],
     ['duplicate.json', '{"kind":"reform","format":1,"kind":"reform"}', '/kind', '出现了两次', 'appears twice', 'invalid_json'],
+    // A NUL in a key: shown escaped, the line not cut at it.
+    ['nul-key.json', reform({ 'a\u0000b': '1%' }), '/set/a\\u0000b', '没有参数 "a\\u0000b"', 'has no parameter "a\\u0000b"', 'unknown_param'],
   ];
   for (const [name, doc, pointer, zh, en, code] of BAD) {
     const file = reformFile(name, doc);

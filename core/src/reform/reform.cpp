@@ -25,21 +25,6 @@ std::size_t utf8_chars(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// One parameter's new value: the plain value and the cases on a fact.
-struct NewCase {
-  int fact = -1;
-  bool is_bool = true, equals_bool = true;
-  int equals_option = -1;
-  ParamScalar value;
-};
-
-struct NewValue {
-  std::string id;
-  ParamScalar value;
-  std::vector<NewCase> cases;
-  std::string shown;  // the value as the note shows it
-};
-
 class Reader {
  public:
   Reader(const RuleSet& rules, std::vector<ReformIssue>& issues) : rules_(rules), issues_(issues) {}
@@ -134,7 +119,7 @@ class Reader {
   const std::string& title() const { return title_; }
   const std::string& base() const { return base_; }
   const ProgramDef* program() const { return program_; }
-  const std::vector<NewValue>& values() const { return values_; }
+  const std::vector<ReformValue>& values() const { return values_; }
 
  private:
   void issue(std::string pointer, const char* code, std::string zh, std::string en) {
@@ -194,7 +179,7 @@ class Reader {
             "Parameter " + id + " is a " + param_type_name(param->type) + "; a reform changes only counts, rates and amounts");
       return;
     }
-    NewValue nv;
+    ReformValue nv;
     nv.id = id;
     const Node* value = &entry;
     if (entry.type == Type::kObject) {
@@ -253,7 +238,7 @@ class Reader {
     }
   }
 
-  void read_cases(const Node& when, const Param& param, const std::string& at, NewValue& nv) {
+  void read_cases(const Node& when, const Param& param, const std::string& at, ReformValue& nv) {
     if (when.type != Type::kArray) {
       issue(at, "type", "when 应为数组", "when must be an array");
       return;
@@ -278,7 +263,7 @@ class Reader {
         continue;
       }
       if (!fact) continue;
-      NewCase nc;
+      ReformCase nc;
       nc.fact = fact->index;
       const Node* equals = tree_.member(c, "equals");
       if (fact->type == FactType::kBool) {
@@ -315,7 +300,7 @@ class Reader {
   std::string id_, title_, base_, program_id_;
   const ProgramDef* program_ = nullptr;
   const Policy* policy_ = nullptr;
-  std::vector<NewValue> values_;
+  std::vector<ReformValue> values_;
 };
 
 std::string value_text(const Param& p, const ParamScalar& v) {
@@ -329,22 +314,28 @@ std::string value_text(const Param& p, const ParamScalar& v) {
 
 }  // namespace
 
-bool apply_reform(RuleSet& rules, std::string_view text, std::vector<ReformIssue>& issues, ReformInfo& info) {
+std::unique_ptr<const ReformSpec> read_reform(const RuleSet& rules, std::string_view text, std::vector<ReformIssue>& issues) {
   Reader reader(rules, issues);
-  if (!reader.read(text)) return false;
-  info = ReformInfo{reader.id(), reader.title(), reader.base(), reader.program()->id};
-  const std::string& id = info.id;
-  const std::string& title = info.title;
+  if (!reader.read(text)) return nullptr;
+  auto spec = std::make_unique<ReformSpec>();
+  spec->info = ReformInfo{reader.id(), reader.title(), reader.base(), reader.program()->id};
+  spec->values = reader.values();
+  return spec;
+}
+
+void apply_reform(RuleSet& rules, const ReformSpec& spec) {
+  const std::string& id = spec.info.id;
+  const std::string& title = spec.info.title;
   // Every value the reform sets is cited to it, never to a document.
   rules.cites.push_back(Cite{"测算方案「" + title + "」", id, "", "测算方案，不是政策文件：本结果不是现行政策的结果", {}, {}});
   Cite& cite = rules.cites.back();
   finish_cite(cite);
   for (auto& policy : rules.policies) {
-    if (policy->doc->id != reader.base() || policy->program != reader.program()) continue;
+    if (policy->doc->id != spec.info.base || policy->program->id != spec.info.program) continue;
     std::string zh = "这是测算方案「" + title + "」（" + id + "）的结果，不是现行政策的结果。方案修改了：";
     std::string en = "This is the result under the reform \"" + title + "\" (" + id + "), not under the policy in force. It changes: ";
     bool first = true;
-    for (const NewValue& nv : reader.values()) {
+    for (const ReformValue& nv : spec.values) {
       for (auto& param : policy->params) {
         if (param->id != nv.id) continue;
         std::string was = param->values.empty() ? std::string("—") : value_text(*param, param->values.back().value);
@@ -352,7 +343,7 @@ bool apply_reform(RuleSet& rules, std::string_view text, std::vector<ReformIssue
           v.value = nv.value;
           v.cite = &cite;
           v.when.clear();
-          for (const NewCase& nc : nv.cases) {
+          for (const ReformCase& nc : nv.cases) {
             ParamCase c;
             c.fact = nc.fact;
             c.is_bool = nc.is_bool;
@@ -380,7 +371,6 @@ bool apply_reform(RuleSet& rules, std::string_view text, std::vector<ReformIssue
     finish_note(*note);
     policy->notes.insert(policy->notes.begin(), std::move(note));
   }
-  return true;
 }
 
 void mark_reformed(RuleSet& rules, const ReformInfo& info) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,12 +37,38 @@ struct ReformInfo {
   std::string id, title, base, program;
 };
 
-// Reads the reform and changes `rules` (a copy the caller owns, its JSON not
-// yet rendered): in every version of the named policy, each parameter the
-// reform sets takes its value on every date, cited to the reform, and the
-// policy gains a note saying which values are the reform's. False, with the
-// issues, on any problem (the copy is then half-changed: drop it).
-bool apply_reform(RuleSet& rules, std::string_view text, std::vector<ReformIssue>& issues, ReformInfo& info);
+// One parameter's new value: the plain value and the cases on a fact.
+struct ReformCase {
+  int fact = -1;
+  bool is_bool = true, equals_bool = true;
+  int equals_option = -1;
+  ParamScalar value;
+};
+
+struct ReformValue {
+  std::string id;
+  ParamScalar value;
+  std::vector<ReformCase> cases;
+  std::string shown;  // the value as the note shows it
+};
+
+// A reform read and checked against the rules, not yet applied.
+struct ReformSpec {
+  ReformInfo info;
+  std::vector<ReformValue> values;
+};
+
+// Reads the reform against `rules` (the rules in force, never changed):
+// null, with the issues, on any problem — before anything is copied, so a
+// refused reform costs only its reading.
+std::unique_ptr<const ReformSpec> read_reform(const RuleSet& rules, std::string_view text, std::vector<ReformIssue>& issues);
+
+// Changes `rules`, a copy of the rules it was read against (its JSON not yet
+// rendered; fact indices and parameter ids are the same there): in every
+// version of the named policy, each parameter the reform sets takes its value
+// on every date, cited to the reform, and the policy gains a note saying
+// which values are the reform's.
+void apply_reform(RuleSet& rules, const ReformSpec& spec);
 
 // After the copy is rendered: each reformed policy's response object names
 // the reform ("reform": {"id", "title"}), so no answer under it passes for the law's.
