@@ -70,6 +70,9 @@ void write_text(std::ostream& out, const uie::BatchTally& b, const uie::BatchTal
   row(en ? "  open: low (fen)" : "  待定金额 低/分", b.open_low_fen, z.open_low_fen);
   row(en ? "  open: high (fen)" : "  待定金额 高/分", b.open_high_fen, z.open_high_fen);
   if (r) {
+    // A row of another region or policy, or an error, is not reached by the reform.
+    out << (en ? "units under the reform: " : "按测算方案计算的单位：") << r->reformed << (en ? " of " : " / ") << r->items
+        << (en ? " (the others: another policy, or an error)\n" : "（其余按其他政策计算或数据有误，方案不影响）\n");
     out << (en ? "units changed: " : "状态或金额变化的单位：") << c.changed << (en ? " (newly eligible " : "（新符合 ") << c.gained
         << (en ? ", no longer eligible " : "，不再符合 ") << c.lost << (en ? ")\n" : "）\n");
   }

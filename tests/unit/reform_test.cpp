@@ -56,6 +56,20 @@ TEST_CASE("a reform's case on a fact: the uplift for the units a column marks") 
   CHECK(answer(*reformed.engine, related)["amount_fen"] == 900000);
   // In force, 晋人社厅发〔2025〕13号 restates 60% without the uplift.
   CHECK(answer(engine(), related)["amount_fen"] == 600000);
+  // The fact the case reads is one the reformed policy uses: not listed as
+  // not considered, and asked.
+  auto not_considered = [](const json& a) {
+    for (const auto& n : a["notes"]) {
+      if (n.get<std::string>().find("本政策不考虑") != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(not_considered(answer(engine(), related)));
+  CHECK(!not_considered(answer(*reformed.engine, related)));
+  json q = json::parse(reformed.engine->questions(kRequest, "2026-12-06"));
+  bool asked = false;
+  for (const auto& x : q["questions"]) asked = asked || x["fact"] == "related_enterprise";
+  CHECK(asked);
 }
 
 TEST_CASE("a threshold changed by a reform decides who qualifies") {
@@ -123,6 +137,7 @@ TEST_CASE("a session's tally and outcomes are what its screening lines say") {
   CHECK(t.open_low_fen == 300000);
   CHECK(t.open_high_fen == 600000);
   CHECK(t.yes_by_size[1] == 1);
+  CHECK(t.reformed == 0);
   CHECK(t.fen_by_size[2] == 600000);
   REQUIRE(outcomes.size() == 6);
   CHECK(outcomes[0].row == 2);
@@ -172,4 +187,42 @@ TEST_CASE("a reform read from the engine's own image answers as one copied from 
   CHECK(!broken.ok());
   REQUIRE(!broken.issues.empty());
   CHECK(broken.issues[0].code == "internal_error");
+}
+
+TEST_CASE("a reformed batch counts the units the reform reaches") {
+  auto reformed = engine().reform(reform_text(R"({"refund_rate_sme":"40%"})"));
+  REQUIRE(reformed.ok());
+  // One unit of 太原 (the reformed 山西 policy), one of 济南 (another province's), one error.
+  std::string csv =
+      "region,unit_type,size,contribution_months,insured_headcount,layoffs,contributions_paid\n"
+      "140100,enterprise,sme,24,100,1,10000\n"
+      "370100,enterprise,sme,24,100,1,10000\n"
+      "140100,enterprise,sme,24,100,1,1.234\n";
+  uie::Options o;
+  o.today = "2026-12-06";
+  uie::Session s(*reformed.engine, uie::BatchInput::kCsv, uie::BatchOutput::kNone, o, {"", "2025-08-01", "stabilization_refund", ""});
+  std::string out;
+  s.feed(csv, out);
+  s.finish(out);
+  CHECK(s.tally().items == 3);
+  CHECK(s.tally().reformed == 1);
+  CHECK(uie::tally_json(s.tally()).find("\"reformed\":1}") != std::string::npos);
+}
+
+TEST_CASE("a reform's English title names it in English notes, and a long value is cut where a character begins") {
+  std::string text = reform_text(R"({"refund_rate_sme":"40%"})");
+  text.insert(text.find("\"base\""), R"("title_en":"Test reform",)");
+  auto reformed = engine().reform(text);
+  REQUIRE(reformed.ok());
+  uie::Options en;
+  en.today = "2026-12-06";
+  en.english = true;
+  json a = json::parse(reformed.engine->estimate(kRequest, en));
+  bool named = false;
+  for (const auto& n : a["notes"]) named = named || n.get<std::string>().find("\"Test reform\"") != std::string::npos;
+  CHECK(named);
+  // 14 Chinese characters (42 bytes): cut after 13 (39 bytes), not inside the 14th.
+  auto i = engine().reform(reform_text(R"({"一二三四五六七八九十一二三四":"40%"})")).issues;
+  REQUIRE(!i.empty());
+  CHECK(i[0].message.find("\"一二三四五六七八九十一二三…\"") != std::string::npos);
 }

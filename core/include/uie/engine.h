@@ -83,6 +83,9 @@ struct BatchTally {
   // [0] no size (not a refund, or the rate does not depend on it), [1] large, [2] SME.
   std::size_t yes_by_size[3] = {0, 0, 0};
   std::int64_t fen_by_size[3] = {0, 0, 0};
+  // Items answered under a policy a reform changed (Engine::reform): the
+  // rest (errors, rows of another region or policy) the reform does not reach.
+  std::size_t reformed = 0;
 };
 
 // One item's answer in brief, to pair two runs of one batch (a reform's
@@ -186,7 +189,9 @@ class Engine {
   LoadResult reform(std::string_view reform) const;
   // The same where the caller still has the image this engine was read from
   // (the wasm module embeds it): the copy is read from it, so the image
-  // writer is not linked in. Bytes of another image give an issue.
+  // writer is not linked in. The reform is checked against this engine's
+  // rules and applied to the copy: the bytes must be of the same rules
+  // (bytes that are no image of this engine version give an issue).
   LoadResult reform(std::string_view reform, std::string_view image) const;
 
   // The parameters of the policy a request would be evaluated under (the
@@ -260,7 +265,7 @@ void row_cells(std::string_view row, std::vector<std::string_view>& cells);
 
 // A batch's tally as JSON: {"items","yes","no","undecided","errors",
 // "amount_fen","open","open_low_fen","open_high_fen","by_size":{"none",
-// "large","sme": {"yes","amount_fen"}}} — what every host prints.
+// "large","sme": {"yes","amount_fen"}},"reformed"} — what every host prints.
 std::string tally_json(const BatchTally& tally);
 // Load or reform issues as a JSON array of {file, pointer, code, message, message_en}.
 std::string issues_json(const std::vector<LoadIssue>& issues);

@@ -350,6 +350,7 @@ void SessionImpl::count(const Result& r) {
   o.row = row_no_;
   o.state = static_cast<std::int8_t>(r.eligible);
   ++tally_.items;
+  if (r.policy->reformed) ++tally_.reformed;
   if (r.eligible == Tri::kFalse) ++tally_.no;
   if (r.eligible == Tri::kNull) ++tally_.undecided;
   const AmountRule& rule = r.policy->amount;

@@ -22,7 +22,7 @@ std::string tally_json(const BatchTally& t) {
     if (i) o.raw(",");
     o.key(names[i]).raw("{").key("yes").num(n(t.yes_by_size[i])).next("amount_fen").num(t.fen_by_size[i]).raw("}");
   }
-  o.raw("}}");
+  o.raw("}").next("reformed").num(n(t.reformed)).raw("}");
   return out;
 }
 

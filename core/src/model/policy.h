@@ -263,6 +263,7 @@ struct Policy {
   mutable std::vector<std::string> question_head, question_tail;
   mutable std::string conditions_json;  // the questions' "conditions": [{id, label, label_en, cite}]
   mutable std::once_flag questions_rendered;
+  bool reformed = false;     // a reform changed it (reform/reform.h): its answers are a what-if's
   std::string json_open;     // the response's policy object without its closing brace
   std::string catalog_json;  // the catalog's entry head (no validity), without its closing brace
 

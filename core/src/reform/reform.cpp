@@ -87,6 +87,8 @@ class Reader {
     }
     if (const Node* en = tree_.member(root, "title_en"); en && (en->type != Type::kString || utf8_chars(tree_.text(*en)) > kReformMaxTitleChars)) {
       issue("/title_en", "value", "title_en 应为最多 200 个字的文字", "title_en must be text of at most 200 characters");
+    } else if (en) {
+      title_en_ = std::string(tree_.text(*en));
     }
     program_id_ = string_member(root, "program", "/program", "项目", "program");
     base_ = string_member(root, "base", "/base", "所依据的政策", "base");
@@ -117,6 +119,7 @@ class Reader {
 
   const std::string& id() const { return id_; }
   const std::string& title() const { return title_; }
+  const std::string& title_en() const { return title_en_.empty() ? title_ : title_en_; }
   const std::string& base() const { return base_; }
   const ProgramDef* program() const { return program_; }
   const std::vector<ReformValue>& values() const { return values_; }
@@ -126,8 +129,11 @@ class Reader {
     issues_.push_back({std::move(pointer), code, std::move(zh), std::move(en)});
   }
 
+  // At most 40 bytes of it, cut where a character begins.
   static std::string shown(std::string_view s) {
-    std::string out = s.size() > 40 ? std::string(s.substr(0, 40)) + "…" : std::string(s);
+    std::size_t cut = 40;
+    while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    std::string out = s.size() > 40 ? std::string(s.substr(0, cut)) + "…" : std::string(s);
     return "\"" + out + "\"";
   }
 
@@ -297,11 +303,32 @@ class Reader {
   const RuleSet& rules_;
   std::vector<ReformIssue>& issues_;
   JsonTree tree_;
-  std::string id_, title_, base_, program_id_;
+  std::string id_, title_, title_en_, base_, program_id_;
   const ProgramDef* program_ = nullptr;
   const Policy* policy_ = nullptr;
   std::vector<ReformValue> values_;
 };
+
+// A fact a reform's case reads becomes one the policy uses: asked (when
+// optional, in the program's asking order), cited to the reform, and no
+// longer listed among the answers the policy does not consider.
+void uses(Policy& policy, int fact, const Cite* cite) {
+  if (policy.uses(fact)) return;
+  auto& used = policy.used_facts;
+  used.insert(std::upper_bound(used.begin(), used.end(), fact), fact);
+  auto f = static_cast<std::size_t>(fact);
+  if (f < policy.fact_cites.size() && !policy.fact_cites[f]) policy.fact_cites[f] = cite;
+  const ProgramDef& program = *policy.program;
+  if (program.facts[f].required) return;
+  Policy::OptionalFact o;
+  o.fact = fact;
+  for (const auto& rule : program.consistency) {
+    if (rule.kind == ConsistencyRule::Kind::kRequiresTrue && rule.fact == fact) o.gate = rule.other;
+  }
+  auto& optional = policy.optional_facts;
+  auto at = std::find_if(optional.begin(), optional.end(), [&](const Policy::OptionalFact& x) { return x.fact > fact; });
+  optional.insert(at, o);
+}
 
 std::string value_text(const Param& p, const ParamScalar& v) {
   switch (p.type) {
@@ -320,6 +347,7 @@ std::unique_ptr<const ReformSpec> read_reform(const RuleSet& rules, std::string_
   auto spec = std::make_unique<ReformSpec>();
   spec->info = ReformInfo{reader.id(), reader.title(), reader.base(), reader.program()->id};
   spec->values = reader.values();
+  spec->title_en = reader.title_en();
   return spec;
 }
 
@@ -333,7 +361,7 @@ void apply_reform(RuleSet& rules, const ReformSpec& spec) {
   for (auto& policy : rules.policies) {
     if (policy->doc->id != spec.info.base || policy->program->id != spec.info.program) continue;
     std::string zh = "这是测算方案「" + title + "」（" + id + "）的结果，不是现行政策的结果。方案修改了：";
-    std::string en = "This is the result under the reform \"" + title + "\" (" + id + "), not under the policy in force. It changes: ";
+    std::string en = "This is the result under the reform \"" + spec.title_en + "\" (" + id + "), not under the policy in force. It changes: ";
     bool first = true;
     for (const ReformValue& nv : spec.values) {
       for (auto& param : policy->params) {
@@ -365,6 +393,10 @@ void apply_reform(RuleSet& rules, const ReformSpec& spec) {
         first = false;
       }
     }
+    for (const ReformValue& nv : spec.values) {
+      for (const ReformCase& c : nv.cases) uses(*policy, c.fact, &cite);
+    }
+    policy->reformed = true;
     auto note = std::make_shared<Note>();
     note->zh = zh + "。";
     note->en = en + ".";

@@ -55,6 +55,7 @@ struct ReformValue {
 // A reform read and checked against the rules, not yet applied.
 struct ReformSpec {
   ReformInfo info;
+  std::string title_en;  // the title in English notes (the title where none is given)
   std::vector<ReformValue> values;
 };
 
