@@ -123,7 +123,7 @@ int reformLoad(std::uintptr_t input, std::size_t length) {
 
 std::string reformIssues() { return reform_issues(); }
 
-// Sessions on a dropped reform must be closed first (the facade does).
+// A session open on it keeps its rules alive (BoundSession holds them) until it is closed.
 void reformDrop(int k) {
   auto& all = reforms();
   if (k >= 1 && static_cast<std::size_t>(k) <= all.size()) all[static_cast<std::size_t>(k) - 1].reset();
@@ -155,14 +155,14 @@ val screen(std::uintptr_t input, std::size_t length, const std::string& today) {
 
 // A CSV batch, likewise; the defaults stand for columns the file does not
 // have. `output`: 0 compact lines, 1 lines with reasons, 2 the CSV table,
-// 3 full answers (uie::BatchOutput).
+// 3 full answers, 4 nothing (uie::BatchOutput).
 val screenCsv(std::uintptr_t input, std::size_t length, const std::string& region, const std::string& date,
               const std::string& program, const std::string& policy, const std::string& today, const std::string& lang,
               int output) {
   std::string& out = result();
   const auto& r = loaded();
   std::string_view text(reinterpret_cast<const char*>(input), length);
-  auto how = output >= 0 && output <= 3 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
+  auto how = output >= 0 && output <= 4 ? static_cast<uie::BatchOutput>(output) : uie::BatchOutput::kLines;
   out = r.engine ? r.engine->screen_csv(text, uie::ScreenDefaults{region, date, program, policy}, options(today, lang), how)
                  : std::string(kNotLoaded) + "\n";
   return view(out);

@@ -88,3 +88,27 @@ test('an engine issue points at its field', async () => {
   assert.equal(M.issueField('/set/a~1b/when/0'), 'a/b');
   assert.equal(M.issueField('/title'), '');
 });
+
+test('a policy with the uplift in force (the national rules from 2025-07-09): the panel starts from it and keeps it', async () => {
+  const NATIONAL = { region: '110100', date: '2025-08-01', program: 'stabilization_refund' };
+  const national = await est.parameters(NATIONAL);
+  assert.equal(national.policy.id, 'cn-2025-18');
+  const p = M.newPanel(national);
+  assert.equal(p.upliftInForce, 'column');
+  assert.equal(p.uplift, 'column');
+  assert.equal(M.reformOf(p), null, 'the panel as it opens is the policy in force');
+  // A lower SME rate keeps the raise for 相关企业.
+  const lower = M.reformOf(M.setValue(p, 'refund_rate_sme', '40%'));
+  assert.deepEqual(lower.set, { refund_rate_sme: { value: '40%', when: [{ fact: 'related_enterprise', equals: true, value: '90%' }] } });
+  // 不提高: both rates lose the raise.
+  const none = M.reformOf(M.setUplift(p, 'none'));
+  assert.deepEqual(none.set, { refund_rate_sme: '60%', refund_rate_large: '30%' });
+  assert.deepEqual(M.reformOf(M.panelFrom(M.newPanel(national), none)), none);
+  assert.deepEqual(M.reformOf(M.panelFrom(M.newPanel(national), lower)), lower);
+  // What the panel cannot draw is refused, not rewritten: another raised value, or one rate raised and the other not.
+  const eighty = { ...lower, set: { refund_rate_sme: { value: '60%', when: [{ fact: 'related_enterprise', equals: true, value: '80%' }] } } };
+  assert.match(M.panelFrom(M.newPanel(national), eighty).issues[0].message, /面板无法表示/);
+  assert.match(M.panelFrom(M.newPanel(national), { ...none, set: { refund_rate_sme: '60%' } }).issues[0].message, /面板无法表示/);
+  // The field shows the raised ceiling while the uplift applies to every enterprise.
+  assert.equal(M.shownValue(M.setUplift(p, 'all'), p.params.find((x) => x.id === 'refund_rate_sme')), '90%');
+});

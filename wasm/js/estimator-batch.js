@@ -211,6 +211,7 @@
       return this._instance().then(function (mod) {
         var engine = engineOf(o, mod);
         var handle = self._invoke(mod, 'sessionOpen', [input, output, defaults, todayOf(o), langOf(o), !!o.table, engine, !!o.outcomes]);
+        if (!handle && engine) throw new EstimatorError('reform_gone', '测算方案已失效（已释放），请重新载入方案。');
         if (!handle) throw new EstimatorError('rules_invalid', '内置规则包有误，无法计算');
         if (Array.isArray(o.columns)) self._invoke(mod, 'sessionNameColumns', [handle, rowsText([o.columns])]);
         return new BatchSession(self, mod, handle);

@@ -30,18 +30,45 @@ export function upliftApplies(params) {
   return ids.has('refund_rate_sme') && ids.has('refund_rate_large');
 }
 
+// The uplift as a parameter's cases say it: raised to `raised` where
+// related_enterprise is yes, and nothing else.
+function isUpliftCase(when, raised) {
+  return Array.isArray(when) && when.length === 1 && when[0] && when[0].fact === UPLIFT.fact && when[0].equals === true &&
+    String(when[0].value) === raised && !when[0].where_adopted;
+}
+
+/** The uplift the policy in force already has: 'column' where both rates carry it (国办发〔2025〕25号 from 2025-07-09), else 'none'. */
+function upliftInForce(params) {
+  const rate = (id) => params.find((p) => p.id === id);
+  const sme = rate('refund_rate_sme'), large = rate('refund_rate_large');
+  return sme && large && isUpliftCase(sme.when, UPLIFT.sme) && isUpliftCase(large.when, UPLIFT.large) ? 'column' : 'none';
+}
+
 /**
  * A fresh panel for a parameters answer: every editable parameter at its
- * value in force; no uplift.
+ * value in force, and the uplift as the policy in force has it.
  */
 export function newPanel(parameters) {
   const params = (parameters.params || []).filter((p) => p.editable);
   const policy = parameters.policy || {};
+  const inForce = upliftInForce(params);
   return {
     base: policy.id || '', program: parameters.program || '', docNo: policy.doc_no || '',
     params, values: Object.fromEntries(params.map((p) => [p.id, String(p.value)])),
-    uplift: 'none', title: '', issues: [],
+    upliftInForce: inForce, uplift: inForce, title: '', issues: [],
   };
+}
+
+const RAISED = { refund_rate_sme: UPLIFT.sme, refund_rate_large: UPLIFT.large };
+
+/**
+ * The cases a parameter has in force that the panel does not draw as the
+ * uplift (a value that depends on another fact, or a province's choice):
+ * a reform that sets the parameter replaces them, and the panel says so.
+ */
+export function otherCases(panel, param) {
+  if (RAISED[param.id] && panel.upliftInForce === 'column') return [];
+  return (param.when || []);
 }
 
 /** The panel with one value typed. */
@@ -70,16 +97,22 @@ function same(param, text) {
   return String(written(param, text)) === String(param.value);
 }
 
+/** The value a rate field shows: the raised ceiling while the uplift applies to every enterprise. */
+export function shownValue(panel, param) {
+  return panel.uplift === 'all' && RAISED[param.id] ? RAISED[param.id] : panel.values[param.id];
+}
+
 /** What the panel changes: [{ id, from, to }] (the uplift's rates included). */
 export function changes(panel) {
   const out = [];
   for (const p of panel.params) {
     const typed = panel.values[p.id];
-    const upliftTo = panel.uplift === 'all' ? (p.id === 'refund_rate_sme' ? UPLIFT.sme : p.id === 'refund_rate_large' ? UPLIFT.large : null) : null;
+    const upliftTo = panel.uplift === 'all' ? RAISED[p.id] || null : null;
     if (upliftTo) out.push({ id: p.id, from: String(p.value), to: upliftTo });
     else if (typed !== undefined && typed !== '' && !same(p, typed)) out.push({ id: p.id, from: String(p.value), to: String(written(p, typed)) });
   }
-  if (panel.uplift === 'column') out.push({ id: UPLIFT.fact, from: '', to: `${UPLIFT.sme} / ${UPLIFT.large}` });
+  if (panel.uplift === 'column' && panel.upliftInForce !== 'column') out.push({ id: UPLIFT.fact, from: '', to: `${UPLIFT.sme} / ${UPLIFT.large}` });
+  if (panel.uplift === 'none' && panel.upliftInForce === 'column') out.push({ id: UPLIFT.fact, from: `${UPLIFT.sme} / ${UPLIFT.large}`, to: '' });
   return out;
 }
 
@@ -92,13 +125,15 @@ export function changes(panel) {
 export function reformOf(panel) {
   if (!changes(panel).length) return null;
   const set = {};
+  const upliftChanged = panel.uplift !== panel.upliftInForce;
   for (const p of panel.params) {
     const typed = panel.values[p.id];
     const value = typed === undefined || typed === '' ? p.value : written(p, typed);
-    const raised = p.id === 'refund_rate_sme' ? UPLIFT.sme : p.id === 'refund_rate_large' ? UPLIFT.large : null;
+    const raised = RAISED[p.id] || null;
     if (raised && panel.uplift === 'all') set[p.id] = raised;
-    else if (raised && panel.uplift === 'column') set[p.id] = { value, when: [{ fact: UPLIFT.fact, equals: true, value: raised }] };
-    else if (!same(p, value)) set[p.id] = value;
+    else if (raised && panel.uplift === 'column' && (upliftChanged || !same(p, value))) set[p.id] = { value, when: [{ fact: UPLIFT.fact, equals: true, value: raised }] };
+    else if (raised && panel.uplift === 'none' && (upliftChanged || !same(p, value))) set[p.id] = value;
+    else if (!raised && !same(p, value)) set[p.id] = value;
   }
   const title = panel.title || defaultTitle(panel);
   return { kind: 'reform', format: 1, id: idOf(panel), title, base: panel.base, program: panel.program, set };
@@ -130,17 +165,31 @@ export function panelFrom(panel, reform) {
     return { ...panel, issues: [{ pointer: '/base', message: `这个方案基于 ${reform.base}（${reform.program}），当前筛查用的是 ${panel.base}：请先按那份政策筛查` }] };
   }
   const values = { ...Object.fromEntries(panel.params.map((p) => [p.id, String(p.value)])) };
-  let uplift = 'none';
+  let uplift = panel.upliftInForce;
   const set = reform.set || {};
+  const ids = new Set(panel.params.map((p) => p.id));
+  // What the panel cannot draw it refuses, rather than run another reform than the one loaded.
+  const refuse = (id, why) => ({ ...panel, issues: [{ pointer: `/set/${id}`, message: `这个方案的 ${id} ${why}，面板无法表示；请用命令行 estimate --reform 测算这个方案` }] });
+  const sets = { column: 0, plain: 0 };
   for (const [id, v] of Object.entries(set)) {
+    if (!ids.has(id)) return refuse(id, '不是这份政策可以修改的参数');
     if (v && typeof v === 'object' && !Array.isArray(v)) {
+      if (!RAISED[id] || !isUpliftCase(v.when, RAISED[id])) return refuse(id, '含有按其他情形取值的规则');
       values[id] = String(v.value);
-      if ((v.when || []).some((c) => c && c.fact === UPLIFT.fact)) uplift = 'column';
+      sets.column += 1;
     } else {
       values[id] = String(v);
+      if (RAISED[id]) sets.plain += 1;
     }
   }
-  if (uplift === 'none' && set.refund_rate_sme === UPLIFT.sme && set.refund_rate_large === UPLIFT.large) {
+  if (sets.column && sets.plain) return refuse('refund_rate_sme', '和 refund_rate_large 一个按相关企业提高、一个不提高');
+  if (sets.column) uplift = 'column';
+  else if (sets.plain) uplift = 'none';
+  // Taking up or dropping the uplift the policy has in force changes both rates; a reform that changes one cannot be drawn.
+  if (uplift !== panel.upliftInForce && sets.column + sets.plain === 1) {
+    return refuse(set.refund_rate_sme !== undefined ? 'refund_rate_sme' : 'refund_rate_large', '的提高办法和另一类企业的不同');
+  }
+  if (set.refund_rate_sme === UPLIFT.sme && set.refund_rate_large === UPLIFT.large) {
     uplift = 'all';
     values.refund_rate_sme = String((panel.params.find((p) => p.id === 'refund_rate_sme') || {}).value);
     values.refund_rate_large = String((panel.params.find((p) => p.id === 'refund_rate_large') || {}).value);

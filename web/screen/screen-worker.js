@@ -10,8 +10,11 @@
  * page hands over and stays in this Worker's memory.
  *
  * Messages in:  { id, op, … } — init, questions, load, remap, screen, cancel,
- *               page, explain, export, template (see OPS below).
- * Messages out: { id, result } or { id, error: { code, message } };
+ *               page, explain, export, template, and the what-if's parameters,
+ *               whatif (the file again under a reform), changes, exportChanges
+ *               (see OPS below).
+ * Messages out: { id, result } or { id, error: { code, message, issues } }
+ *               (issues: a refused reform's, each with its JSON Pointer);
  *               { progress: { done, fraction } } while reading and screening
  *               (fraction null when unknown).
  */
@@ -146,6 +149,7 @@ function load(est, m) {
   file = null;
   batch = null;
   view = null;
+  whatIf = null;
   var blob = m.file;
   if (!blob.size) return Promise.reject(fail('empty_file', '文件是空的。'));
   return readSlice(blob, 0, 4).then(function (magic) {
@@ -249,6 +253,7 @@ function screen(est, m) {
   cancelled = false;
   view = null;
   batch = null;
+  whatIf = null;
   // ?slice= (tests): smaller slices, so that a cancel lands midway in a small file.
   if (m.slice >= 4096 && m.slice <= (16 << 20)) SLICE = Math.round(m.slice);
   var b = newBatch(defaultsOf(m), m.conditions);
@@ -566,7 +571,8 @@ function whatif(est, m) {
         var tally = session.tally;
         session.close();
         reform.drop();
-        if (!complete) return { cancelled: true, done: r.row.length };
+        // A new file or screen meanwhile: this comparison is of a batch no longer shown.
+        if (!complete || batch !== base) return { cancelled: true, done: r.row.length };
         var out = joined(r.outcomes);
         whatIf = compare(baseOut, out);
         return { cancelled: false, base: base.tally, reform: tally, changes: whatIf.changes, bands: whatIf.bands };
@@ -592,7 +598,12 @@ function bandOf(fen) {
 // (cli/summary.cpp count_changes): a unit changed when its state, amount
 // or candidates differ.
 function compare(a, b) {
-  var n = Math.min(a.length, b.length) / 6;
+  // The same file read the same way: the same units in the same rows. Were it
+  // ever not so, pairing by position would be wrong silently; it stops instead.
+  var same = a.length === b.length;
+  for (var j = 0; same && j < a.length; j += 6) same = a[j] === b[j];
+  if (!same) throw fail('mismatch', '按方案重新读取的文件与筛查时不一致（行数或行号不同），请重新筛查后再测算。');
+  var n = a.length / 6;
   var changed = [];
   var c = { changed: 0, gained: 0, lost: 0, delta_fen: 0 };
   var bands = { edges: BAND_EDGES.slice(), base: BAND_EDGES.map(function () { return 0; }), reform: BAND_EDGES.map(function () { return 0; }) };

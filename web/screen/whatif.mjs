@@ -27,33 +27,55 @@ export function createWhatIf(env) {
     w = null;
   }
 
+  // The page is drawn anew on each change: the element that had the focus
+  // (by its id) gets it back, so typing and tabbing through the fields goes on.
+  function rerender() {
+    const focused = document.activeElement && document.activeElement.id;
+    env.render();
+    const again = focused && document.getElementById(focused);
+    if (again && again !== document.activeElement) again.focus();
+  }
+
+  // `mine`: the panel the work began on; a new screen (reset) in the meantime
+  // makes its outcome moot, and it is dropped.
   async function guarded(work) {
-    w.error = null;
+    const mine = w;
+    if (!mine) return;
+    mine.error = null;
     try {
-      await work();
+      await work(mine);
     } catch (e) {
+      if (w !== mine) return;
       console.warn('[what-if]', e);
-      w.running = false;
-      w.progress = null;
-      env.progress(null);
+      if (mine.running) env.progress(null);
+      mine.running = false;
+      mine.progress = null;
       if (e && e.code === 'invalid_reform' && Array.isArray(e.issues)) {
-        w.panel = { ...w.panel, issues: e.issues };
-        w.error = '方案有误，请按提示修改：' + e.issues.map((i) => i.message).join('；');
+        mine.panel = { ...mine.panel, issues: e.issues };
+        mine.error = '方案有误，请按提示修改：' + e.issues.map((i) => i.message).join('；');
       } else {
-        w.error = e && e.message ? e.message : String(e);
+        mine.error = e && e.message ? e.message : String(e);
       }
     }
-    env.render();
+    if (w === mine) rerender();
   }
 
   function open() {
     w = { panel: null, running: false, progress: null, result: null, changes: null, query: { sort: 'delta', dir: 'desc', offset: 0 }, error: null, link: '' };
-    return guarded(async () => {
+    return guarded(async (w) => {
       const p = await env.ask('parameters');
       if (!p.ok) throw new Error(p.error ? p.error.message : '无法读取政策参数');
       w.panel = M.newPanel(p);
       const shared = M.fromFragment(location.hash);
-      if (shared) w.panel = M.panelFrom(w.panel, shared);
+      if (shared) {
+        w.panel = M.panelFrom(w.panel, shared);
+        // A link for another policy, or one the panel cannot draw, says why; the panel opens as in force.
+        if (w.panel.issues.length) {
+          const why = w.panel.issues[0].message;
+          w.panel = M.newPanel(p);
+          throw new Error(`链接中的测算方案没有载入：${why}`);
+        }
+      }
       env.render();
       const el = document.getElementById('whatif-h');
       if (el) el.focus();
@@ -61,14 +83,14 @@ export function createWhatIf(env) {
   }
 
   function run() {
-    return guarded(async () => {
+    return guarded(async (w) => {
       const reform = M.reformOf(w.panel);
       if (!reform) throw new Error('还没有修改任何参数：改一个比例或门槛，或选择提高返还比例。');
       w.running = true;
       w.result = null;
       w.changes = null;
       w.progress = { done: 0, fraction: 0 };
-      env.render();
+      rerender();
       let last = 0;
       env.progress((p) => {
         const now = performance.now();
@@ -79,6 +101,7 @@ export function createWhatIf(env) {
       });
       const t0 = performance.now();
       const r = await env.ask('whatif', { reform: JSON.stringify(reform) });
+      if (w !== current()) return;   // a new screen began meanwhile: its own progress stays
       env.progress(null);
       w.running = false;
       w.progress = null;
@@ -86,15 +109,18 @@ export function createWhatIf(env) {
       w.result = { ...r, doc: reform, ms: performance.now() - t0 };
       w.query = { sort: 'delta', dir: 'desc', offset: 0 };
       w.changes = await env.ask('changes', { query: { ...w.query, limit: PAGE } });
+      if (w !== current()) return;
       // For scripts/whatif-speed.mjs: from the click to the changed units listed.
       document.getElementById('app').dataset.whatifMs = String(Math.round(performance.now() - t0));
       document.getElementById('app').dataset.whatif = String(Number(document.getElementById('app').dataset.whatif || 0) + 1);
     });
   }
 
+  const current = () => w;
+
   function page(change) {
     w.query = { ...w.query, ...change };
-    return guarded(async () => { w.changes = await env.ask('changes', { query: { ...w.query, limit: PAGE } }); });
+    return guarded(async (w) => { w.changes = await env.ask('changes', { query: { ...w.query, limit: PAGE } }); });
   }
 
   function sortBy(key) {
@@ -109,7 +135,7 @@ export function createWhatIf(env) {
   }
 
   function load(file) {
-    return guarded(async () => {
+    return guarded(async (w) => {
       if (file.size > 64 * 1024) throw new Error('方案文件超过 64 KB，不是测算方案。');
       let doc;
       try {
@@ -128,7 +154,7 @@ export function createWhatIf(env) {
     const fragment = M.linkFragment(reform);
     history.replaceState(null, '', `#${fragment}`);
     w.link = location.href;
-    env.render();
+    rerender();
     return undefined;
   }
 
@@ -146,13 +172,16 @@ export function createWhatIf(env) {
     const issue = w.panel.issues.find((i) => M.issueField(i.pointer) === p.id);
     const cite = F.citeView(p.cite) || {};
     const raisedByUplift = w.panel.uplift === 'all' && (p.id === 'refund_rate_sme' || p.id === 'refund_rate_large');
+    const cases = M.otherCases(w.panel, p);
     return h('div', { class: 'field param' + (issue ? ' invalid' : '') },
       h('label', { for: id }, M.label(p.id, 'zh'), p.cap ? '（上限）' : ''),
-      h('input', { id, type: 'text', inputmode: p.type === 'count' ? 'numeric' : 'decimal', value: w.panel.values[p.id],
+      // A typed value is kept in the panel's state as it is typed; the page is not drawn anew for it.
+      h('input', { id, type: 'text', inputmode: p.type === 'count' ? 'numeric' : 'decimal', value: M.shownValue(w.panel, p),
         disabled: raisedByUplift ? true : null, 'aria-invalid': issue ? 'true' : null, 'aria-describedby': `${id}-now`,
-        onchange: (e) => { w.panel = M.setValue(w.panel, p.id, e.target.value); env.render(); } }),
+        onchange: (e) => { w.panel = M.setValue(w.panel, p.id, e.target.value); } }),
       h('p', { class: 'hint', id: `${id}-now` }, `现行：${p.type === 'money' ? `${p.value} 元` : p.value}`,
-        cite.where ? ` · ${cite.where}` : '', cite.quote ? h('q', {}, cite.quote) : null),
+        cite.where ? ` · ${cite.where}` : '', cite.quote ? h('q', {}, cite.quote) : null,
+        cases.length ? h('span', { class: 'cases' }, `现行另有 ${cases.length} 种按情形取值的规定（${cases.map((c) => `${c.fact} 为 ${c.equals === true ? '是' : c.equals === false ? '否' : c.equals} 时 ${c.value}`).join('；')}）；改这个值会一并取消它们。`) : null),
       issue ? h('p', { class: 'field-error', role: 'alert' }, issue.message) : null);
   }
 
@@ -160,12 +189,12 @@ export function createWhatIf(env) {
     if (!M.upliftApplies(w.panel.params)) return null;
     const choice = (value, text) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name: 'uplift', value, checked: w.panel.uplift === value ? true : null,
-        onchange: () => { w.panel = M.setUplift(w.panel, value); env.render(); } }), text);
+        onchange: () => { w.panel = M.setUplift(w.panel, value); rerender(); } }), text);
     return h('fieldset', { class: 'uplift', id: 'uplift' },
       h('legend', {}, '国办发〔2025〕25号：对相关企业提高返还比例（中小微企业最高90%，大型企业最高50%）'),
-      choice('none', '不提高（按上面的比例）'),
+      choice('none', w.panel.upliftInForce === 'column' ? '不提高（取消现行对相关企业的提高，按上面的比例）' : '不提高（按上面的比例）'),
       choice('all', '对所有企业提高到 90% / 50%'),
-      choice('column', '只对名单中“相关企业 (related_enterprise)”一列填“是”的企业提高'),
+      choice('column', `只对名单中“相关企业 (related_enterprise)”一列填“是”的企业提高${w.panel.upliftInForce === 'column' ? '（现行政策即如此）' : ''}`),
       h('p', { class: 'hint' }, '文件允许失业保险基金备付期限在1年以上的统筹地区这样做，没有界定“相关企业”；是否执行、对谁执行由统筹地区决定。'));
   }
 
@@ -280,6 +309,10 @@ export function createWhatIf(env) {
         `金额合计由 ${yuan(r.base.amount_fen)} 变为 ${yuan(r.reform.amount_fen)}（${r.reform.amount_fen >= r.base.amount_fen ? '增加' : '减少'} ${yuan(Math.abs(r.reform.amount_fen - r.base.amount_fen))}）；`,
         `${count(c.changed)} 户的结果变化，其中新符合 ${count(c.gained)} 户、不再符合 ${count(c.lost)} 户。`),
       h('p', { class: 'hint' }, '这是测算方案的结果，不是现行政策的结果。金额待定的单位（规模不明）不计入合计，单独列出。'),
+      r.reform.reformed < r.reform.items - r.reform.errors
+        ? h('p', { class: 'notice', role: 'status', id: 'whatif-reach' },
+          `方案只改变按 ${w.panel.docNo} 计算的单位：${count(r.reform.reformed)} 户；另有 ${count(r.reform.items - r.reform.errors - r.reform.reformed)} 户按其他政策（文件中的地区、日期或政策列所指）计算，方案不影响它们。`)
+        : null,
       comparison(r),
       h('div', { class: 'charts' },
         barChart('chart-totals', '金额合计：现行政策与测算方案', '分组', [
