@@ -383,6 +383,24 @@
   }
 
   /**
+   * Where a citation stands in the rules library (the site's rules/ pages,
+   * written at build time by scripts/rules-browser.mjs with this same function):
+   * FNV-1a 32-bit over the UTF-8 of doc_no, clause and quote joined by U+0001,
+   * as 8 hex digits. The same cite always lands on the same element id (q-…).
+   */
+  function citeAnchor(cite) {
+    const text = [cite.doc_no || '', cite.clause || '', cite.quote || ''].join('\u0001');
+    let hash = 0x811c9dc5;
+    for (const b of utf8Bytes(text)) hash = Math.imul(hash ^ b, 0x01000193);
+    return ('0000000' + (hash >>> 0).toString(16)).slice(-8);
+  }
+
+  /** The rules library's place of a cite on its policy's page; English pages are under rules/en/. */
+  function citeHref(policyId, cite, lang) {
+    return `rules/${lang === 'en' ? 'en/' : ''}${policyId}.html#q-${citeAnchor(cite)}`;
+  }
+
+  /**
    * The policies a person could pick for a program and region, for a policy
    * picker: first the automatic choice ('' = let the engine pick the one in
    * force on the date), then every policy of the region, its province and
@@ -517,7 +535,7 @@
 
   return {
     hintFor, buildRequest, engineOptions, factOfPath, plainMessage, responseError, regionOf, regionName,
-    cityChoices, conditionFacts, resultView, policyView, policyState, citeView, policyChoices, answerSummary,
-    encodeShare, decodeShare,
+    cityChoices, conditionFacts, resultView, policyView, policyState, citeView, citeAnchor, citeHref, policyChoices,
+    answerSummary, encodeShare, decodeShare,
   };
 });
