@@ -28,7 +28,7 @@
 // Speed, in Node through the JS API (wasm/js/node.mjs): cold start (a fresh
 // process: module import to the first result), and the time per call.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -86,10 +86,13 @@ function table(rows) {
   for (const r of rows) console.log(line(r.name, fmt(r.raw), fmt(r.gzip), fmt(r.brotli)));
 }
 
+// The rules library (rules/: pages generated at build time) is a site of its own, reported
+// apart below: the page only links to it, and nothing of it counts in the page's budget.
+const library = (name) => name.startsWith('rules/');
 let siteFiles;
 try {
   // The build's precompressed siblings (F.br, F.gz) are F itself, as sent: not counted twice.
-  siteFiles = files(site).filter((f) => statSync(f).isFile() && !/\.(br|gz)$/.test(f)).sort();
+  siteFiles = files(site).filter((f) => statSync(f).isFile() && !/\.(br|gz)$/.test(f) && !library(relative(site, f))).sort();
 } catch {
   console.error(`size-report: no site in ${site}; build it: cmake --preset wasm && cmake --build --preset wasm`);
   process.exit(2);
@@ -119,6 +122,15 @@ console.log(`Rule packs (${packs.length} files, compiled into the module, so alr
 const firstQuestion = rows.filter((r) => r.kind === 'page').reduce((t, r) => t + r.brotli, 0);
 console.log(`Until the first question (the page's own files; the engine loads in its Worker meanwhile): ${kb(firstQuestion)} brotli`);
 console.log(`With the engine, without what loads on demand: ${kb(rows.filter((r) => r.kind !== 'on demand').reduce((t, r) => t + r.brotli, 0))} brotli`);
+const libraryRows = existsSync(join(site, 'rules'))
+  ? files(join(site, 'rules')).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => ({ name: relative(site, f), ...sizes(readFileSync(f)) }))
+  : [];
+if (libraryRows.length) {
+  const sum = (pick) => libraryRows.reduce((t, r) => t + pick(r), 0);
+  const search = libraryRows.filter((r) => /^rules\/(search\.js|search-index\.json)$/.test(r.name)).reduce((t, r) => t + r.brotli, 0);
+  console.log(`The rules library (rules/, ${libraryRows.length} files, none loaded by the page): ${fmt(sum((r) => r.raw))} raw, ` +
+              `${fmt(sum((r) => r.brotli))} B brotli in all; its search ${fmt(search)} B brotli, loaded by its index pages only`);
+}
 const pageWithin = total.brotli <= BUDGET;
 console.log(`Budget: ${kb(total.brotli)} brotli of ${kb(BUDGET)}: ${pageWithin ? 'within budget' : 'OVER BUDGET'}`);
 

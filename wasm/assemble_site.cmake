@@ -47,6 +47,16 @@ find_program(UIE_GZIP gzip)
 if(NOT UIE_NODE OR NOT UIE_BROTLI OR NOT UIE_GZIP)
   message(FATAL_ERROR "node, brotli and gzip are needed to assemble the site (bash scripts/install-deps.sh installs them)")
 endif()
+# The rules library (法规库, OUT/rules/): one page per policy and an index, written
+# from the rule data by the whole module built beside the glue (scripts/rules-browser.mjs);
+# before minifying, which takes its search script too.
+execute_process(
+  COMMAND "${CMAKE_COMMAND}" -E env "UIE_WASM_DIR=${glue_dir}"
+          "${UIE_NODE}" "${WEB}/../scripts/rules-browser.mjs" "${OUT}/rules"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "writing the rules library failed (scripts/rules-browser.mjs)")
+endif()
 execute_process(
   COMMAND "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs
           "${UIE_NODE}" "${WEB}/../scripts/minify-site.mjs" --cache "${cache}" "${OUT}"
