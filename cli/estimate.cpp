@@ -59,6 +59,10 @@ const char* kHelp =
     "                     errors, amounts in 分 by size) in force and, with --reform, under the reform\n"
     "                     side by side, and the units whose state or amount it changes\n"
     "  --summary-json     the same as one JSON object {\"base\", \"reform\", \"changes\"}\n"
+    "  --compare          read one request and print its comparison: the same facts under every\n"
+    "                     policy of its program the region has had, and the variants the current\n"
+    "                     one allows (each size where unsure; the 25号 uplift), each column a whole\n"
+    "                     response (docs/contract-notes.md \"compare\")\n"
     "  --catalog          print the programs, regions and policies the rules cover\n"
     "  --version          print the engine version\n"
     "  --help             print this text\n"
@@ -93,7 +97,7 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool jsonl = false, csv = false, screen = false, catalog = false, summary = false, summary_json = false;
+  bool jsonl = false, csv = false, screen = false, catalog = false, compare = false, summary = false, summary_json = false;
   std::string reform_file, reform_text;
   uie_cli::Encoding encoding = uie_cli::Encoding::kAuto;
   std::string today, lang = "zh";
@@ -127,6 +131,8 @@ int main(int argc, char** argv) {
       reform_text = text.str();
     } else if (a == "--catalog") {
       catalog = true;
+    } else if (a == "--compare") {
+      compare = true;
     } else if (a == "--today" && has_value) {
       today = argv[++i];
       if (today.size() != 10) return usage_error("--today 需要 YYYY-MM-DD 格式的日期");
@@ -199,6 +205,7 @@ int main(int argc, char** argv) {
     uie_cli::run_batch(engine, std::cin, std::cout, options, screen ? uie_cli::Answer::kScreen : uie_cli::Answer::kFull);
     return 0;
   }
-  std::cout << engine.estimate(uie_cli::read_request(std::cin, uie::Limits{}.max_request_bytes), options) << '\n';
+  std::string request = uie_cli::read_request(std::cin, uie::Limits{}.max_request_bytes);
+  std::cout << (compare ? engine.compare(request, options) : engine.estimate(request, options)) << '\n';
   return 0;
 }

@@ -7,6 +7,7 @@
 #include "eval/select.h"
 #include "image/image.h"
 #include "base/cold.h"
+#include "compare/compare.h"
 #include "batch/session.h"
 #include "pack/load.h"
 #include "render/static_json.h"
@@ -151,6 +152,14 @@ std::string Engine::estimate(std::string_view request, std::string_view today) c
   Options o;
   o.today = today;
   return estimate(request, o);
+}
+
+std::string Engine::compare(std::string_view request, const Options& o) const noexcept {
+  std::string out;
+  Scratch& s = scratch();
+  const Policy* policy = prepare(*impl_, request, o, true, s, out);
+  if (policy) render_comparison(out, *impl_->rules, s.request, *policy, o.english);
+  return out;
 }
 
 std::string Engine::questions(std::string_view request, const Options& o) const noexcept {

@@ -206,6 +206,15 @@ class Engine {
   // The same, appended to `out` (a batch reuses one buffer).
   void estimate_into(std::string& out, std::string_view request, const Options& options) const noexcept;
 
+  // The same facts under every policy of the request's program the region has
+  // had, oldest first, and the variants the current one allows (each size
+  // where the size is unsure; the enterprise uplift of 国办发〔2025〕25号,
+  // also where only adopting it would give it): {"ok", "program", "region",
+  // "date", "current", "columns": [{"policy", "as_of", "variant", "answer"}]},
+  // each answer the estimate's response for that policy and date
+  // (docs/contract-notes.md "compare").
+  std::string compare(std::string_view request, const Options& options = {}) const noexcept;
+
   // The questions to ask for a request's program under the policy it would be
   // evaluated with (same request shape; facts optional): each fact with type,
   // label, unit, help text, citation, allowed values and bounds, and whether

@@ -25,11 +25,30 @@ std::optional<bool> EvalContext::flag(int fact, bool& defaulted) {
   return false;
 }
 
+const std::vector<ParamCase>* inherited_cases(const Policy& policy, const std::string& id, const Date& as_of, int fact) {
+  for (const Policy* up = policy.parent; up; up = up->parent) {
+    const Param* q = up->param(id);
+    if (!q) continue;
+    const ParamValue& v = q->at(as_of);
+    for (const auto& c : v.when) {
+      if (c.is_bool && (fact < 0 || c.fact == fact)) return &v.when;
+    }
+  }
+  return nullptr;
+}
+
 const ParamScalar& EvalContext::at(const Param* p, const ParamCase** which) const {
   const ParamValue& v = p->at(as_of_);
   if (which) *which = nullptr;
-  for (const auto& c : v.when) {
-    if (c.where_adopted) continue;  // the province's choice: see kinds/common.h open_by_adoption
+  const std::vector<ParamCase>* cases = &v.when;
+  if (adopt_fact_ >= 0 && cases->empty()) {
+    if (const auto* up = inherited_cases(policy_, p->id, as_of_, adopt_fact_)) cases = up;
+  }
+  for (const auto& c : *cases) {
+    // The province's choice (see kinds/common.h open_by_adoption), unless a
+    // comparison asks what adopting it would give.
+    if (c.where_adopted && c.fact != adopt_fact_) continue;
+    if (cases != &v.when && c.fact != adopt_fact_) continue;
     const FactValue* f = value(c.fact);
     // A yes/no fact left out is no (and the answer says so); an enum left out
     // matches no case.

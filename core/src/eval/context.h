@@ -11,11 +11,19 @@
 
 namespace uie {
 
+// The cases on yes/no fact `fact` (any, if -1) of the nearest document
+// `policy` extends that gives parameter `id` such cases on `as_of`: what the
+// region would take by adopting them where its own document restates the
+// value without them (晋人社厅发〔2025〕13号 and 国办发〔2025〕25号's uplift).
+const std::vector<ParamCase>* inherited_cases(const Policy& policy, const std::string& id, const Date& as_of, int fact);
+
 class EvalContext {
  public:
   // `as_of`: the date the parameters are read on; `today`: the request's date.
-  EvalContext(const Policy& policy, const FactSet& facts, const Date& as_of, const Date& today, Result& result)
-      : policy_(policy), program_(*policy.program), facts_(facts), as_of_(as_of), today_(today), result_(result) {}
+  EvalContext(const Policy& policy, const FactSet& facts, const Date& as_of, const Date& today, Result& result,
+              int adopt_fact = -1)
+      : policy_(policy), program_(*policy.program), facts_(facts), as_of_(as_of), today_(today), result_(result),
+        adopt_fact_(adopt_fact) {}
 
   const Policy& policy() const { return policy_; }
   const ProgramDef& program() const { return program_; }
@@ -58,6 +66,7 @@ class EvalContext {
   const FactSet& facts_;
   Date as_of_, today_;
   Result& result_;
+  int adopt_fact_;  // Request::adopt_fact
 };
 
 class RenderContext {

@@ -124,7 +124,7 @@ void evaluate(const Policy& p, Request& req, Result& r) {
   r.in_force = p.in_force(req.date);
   Date as_of = policy_date(req.date, p);
   apply_derivations(p, as_of, req.date, req.facts);
-  EvalContext cx(p, req.facts, as_of, req.date, r);
+  EvalContext cx(p, req.facts, as_of, req.date, r, req.adopt_fact);
   if (r.outcomes.size() < p.condition_count) r.outcomes.resize(p.condition_count);
   int first = cx.allocate(p.conditions.size());
   bool any_false = false, any_null = false;

@@ -63,6 +63,12 @@ struct Request {
   const ProgramDef* program = nullptr;
   std::string policy_id;  // empty: choose by region and date
   FactSet facts;
+  // Not read from a request: a comparison's variant (compare/compare.cpp)
+  // "as if the region adopted" the values that depend on this yes/no fact
+  // which the rules leave to it (国办发〔2025〕25号's 相关企业 uplift): its
+  // where_adopted cases apply, and a parameter without cases takes those of
+  // the document it extends. -1: the rules as they stand.
+  int adopt_fact = -1;
 };
 
 }  // namespace uie

@@ -229,7 +229,7 @@ class Notes {
     std::vector<int> unused;
     for (int f : p_.program->facts_by_id) {
       const FactValue* v = req_.facts.get(f);
-      if (v && !v->derived && !p_.uses(f)) unused.push_back(f);
+      if (v && !v->derived && !p_.uses(f) && f != req_.adopt_fact) unused.push_back(f);
     }
     if (!unused.empty()) say(Msg::kUnusedFacts, {labels(unused)});
     if (!r_.defaulted.empty()) say(Msg::kDefaultedFacts, {labels(r_.defaulted)});
