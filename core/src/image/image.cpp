@@ -277,6 +277,7 @@ void io(A& a, Policy& p, std::vector<std::unique_ptr<Policy>>& earlier) {
 template <typename A>
 void io(A& a, RuleSet& rs) {
   a.rs = &rs;
+  a(rs.rules_hash);
   list(a, rs.programs, [&](ProgramDef& p) { io(a, p); });
   list(a, rs.regions, [&](RegionInfo& r) { io(a, r); });
   io(a, rs.messages);

@@ -24,6 +24,10 @@ struct RuleSet {
   std::deque<Cite> cites;                            // pointed at by the rules; never moves
   Messages messages;
   std::string catalog_json;
+  // A short fingerprint of the rule data (16 hex digits, pack/load.cpp
+  // rules_fingerprint): a receipt records it, so a later build can say that
+  // the rules changed since. Carried in the image, so every host agrees.
+  std::string rules_hash;
   std::string unknown_program_list;     // "a、b、c", for the unknown_program message
   std::string unknown_program_list_en;  // "a, b, c": the same with the English list separator
 

@@ -209,12 +209,37 @@ std::string file_kind(const json& doc, Reporter& r) {
   return kind;
 }
 
+// FNV-1a, 64 bits: a fingerprint, not a defence against forgery.
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 1469598103934665603ull) {
+  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
 }  // namespace
+
+std::string rules_fingerprint(const std::vector<PackText>& texts) {
+  // Each pack's text hashed alone, the hashes sorted: the same packs give the
+  // same fingerprint whatever their file names or the order they are read in
+  // (the CLI's embedded packs and the image tool's directory walk differ).
+  std::vector<std::uint64_t> each;
+  each.reserve(texts.size());
+  for (const auto& t : texts) each.push_back(fnv1a64(t.text));
+  std::sort(each.begin(), each.end());
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::uint64_t v : each) {
+    for (int i = 0; i < 8; ++i) h = (h ^ ((v >> (8 * i)) & 0xffu)) * 1099511628211ull;
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 0xfu];
+  return out;
+}
 
 std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vector<LoadIssue>& issues) {
   static std::atomic<std::uint64_t> serials{0};
   auto rs = std::make_unique<RuleSet>();
   rs->serial = ++serials;
+  rs->rules_hash = rules_fingerprint(texts);
   std::vector<std::unique_ptr<Reporter>> reporters;
   std::map<const std::string*, Reporter*> by_file;
   std::map<std::string, std::vector<std::pair<json, Reporter*>>> docs;  // by file kind

@@ -10,6 +10,9 @@
 
 namespace uie {
 
+// 16 hex digits that change when any pack's text does (RuleSet::rules_hash).
+std::string rules_fingerprint(const std::vector<PackText>& texts);
+
 std::unique_ptr<RuleSet> load_rules(const std::vector<PackText>& texts, std::vector<LoadIssue>& issues);
 
 // Rule-set checks across policies (checks.cpp): two unrelated policies for the

@@ -133,7 +133,7 @@ void render_static_json(RuleSet& rs, const char* engine_version) {
   }
   std::string& out = rs.catalog_json;
   JsonOut o(out);
-  o.raw("{").key("ok").boolean(true).next("engine_version").str(engine_version).next("programs").raw("[");
+  o.raw("{").key("ok").boolean(true).next("engine_version").str(engine_version).next("rules_hash").str(rs.rules_hash).next("programs").raw("[");
   for (std::size_t i = 0; i < rs.programs.size(); ++i) {
     const ProgramDef& p = rs.programs[i];
     if (i) o.raw(",");
