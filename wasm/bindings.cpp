@@ -129,6 +129,15 @@ void reformDrop(int k) {
   if (k >= 1 && static_cast<std::size_t>(k) <= all.size()) all[static_cast<std::size_t>(k) - 1].reset();
 }
 
+// The comparison across a region's policies (Engine::compare): many answers
+// in one call, so not in the single page's module (its comparison loads this one).
+val compare(const std::string& request, const std::string& today, const std::string& lang) {
+  std::string& out = result();
+  const auto& r = loaded();
+  out = r.engine ? r.engine->compare(request, options(today, lang)) : kNotLoaded;
+  return view(out);
+}
+
 val parameters(const std::string& request, const std::string& today, const std::string& lang, int engine) {
   std::string& out = result();
   const uie::Engine* e = engine_at(engine);
@@ -377,6 +386,7 @@ EMSCRIPTEN_BINDINGS(uie) {
   emscripten::function("reformIssuesRaw", &reformIssues);
   emscripten::function("reformDropRaw", &reformDrop);
   emscripten::function("parametersView", &parameters);
+  emscripten::function("compareView", &compare);
 #endif
   emscripten::function("catalogView", &catalog);
   emscripten::function("version", &version);

@@ -173,6 +173,9 @@ export interface CatalogRegion {
 }
 
 export interface Catalog {
+  engine_version: string;
+  /** 16 hex digits: a fingerprint of the rule packs' texts (a receipt records it; a later build compares). */
+  rules_hash: string;
   programs: CatalogProgram[];
   regions: CatalogRegion[];
   policies: (PolicyInfo & { programs: unknown })[];
@@ -387,6 +390,40 @@ export interface ParametersResponse {
   params: PolicyParam[];
 }
 
+/**
+ * A column of a comparison: a policy the region has had (or a variant of the
+ * current one), the date it was answered on, and the estimate's own response
+ * for that policy and date (equal to estimate with "policy" and "date" named;
+ * a variant's facts carry its change).
+ */
+export interface CompareColumn {
+  policy: string;
+  as_of: IsoDate;
+  /**
+   * null: the facts as given. size: the size set (the facts left it unsure).
+   * uplift: the yes/no fact that raises the enterprise rates (国办发〔2025〕25号
+   * 相关企业) set to yes; if_adopted: only if the region adopts it (its own
+   * document does not take it), cite: the clause that allows it.
+   */
+  variant: null
+    | { kind: 'size'; fact: string; value: string }
+    | { kind: 'uplift'; fact: string; value: true; if_adopted: boolean; cite: Cite | null };
+  answer: EstimateResponse;
+}
+
+export interface CompareOk {
+  ok: true;
+  program: string;
+  region: RegionCode;
+  date: IsoDate;
+  /** The index of the column of the request's own policy (in force on its date, else the latest). */
+  current: number;
+  /** Oldest first; the variants follow the current policy's column. At most 16. */
+  columns: CompareColumn[];
+}
+
+export type CompareResponse = CompareOk | EstimateError;
+
 export class Estimator {
   /** How many times a trapped instance has been replaced. */
   readonly restarts: number;
@@ -406,6 +443,12 @@ export class Estimator {
   openSession(options?: SessionOptions): Promise<BatchSession>;
   /** A reform's JSON text (rules/README.md "Reforms") loaded: rejects with 'invalid_reform' and its issues. */
   reform(text: string): Promise<Reform>;
+  /**
+   * The same facts under every policy of the program the region has had, and
+   * the variants the current one allows (estimator-batch.js: the whole module
+   * only; docs/contract-notes.md "compare").
+   */
+  compare(request: RequestInput, options?: CallOptions): Promise<CompareResponse>;
   /** The parameters of the policy a request would be evaluated under (options.reform: under it). */
   parameters(request: RequestInput, options?: CallOptions & { reform?: Reform }): Promise<ParametersResponse | EstimateError>;
   /** What each column of the CSV's header row (or of a header given as cells) holds. */

@@ -255,6 +255,22 @@
         return JSON.parse(self._invoke(mod, 'parameters', [text, todayOf(options), langOf(options), engineOf(options, mod)]));
       });
     },
+
+    /**
+     * The same facts under every policy of the request's program the region
+     * has had, and the variants the current one allows (docs/contract-notes.md
+     * "compare"): {ok, program, region, date, current, columns: [{policy,
+     * as_of, variant, answer}]}, each answer the estimate's response for that
+     * policy and date; or the usual error object. Many answers in one call,
+     * so here and not in the single page's module.
+     */
+    compare(request, options) {
+      var self = this;
+      var text = typeof request === 'string' ? request : JSON.stringify(request);
+      return this._instance().then(function (mod) {
+        return JSON.parse(self._invoke(mod, 'compare', [text, todayOf(options), langOf(options)]));
+      });
+    },
   });
 
   api.BatchSession = BatchSession;

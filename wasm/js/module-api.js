@@ -28,6 +28,7 @@
 // Module.sessionTally(n) (JSON text), Module.sessionOutcomes(n) (a Float64Array copy, six numbers an item)
 // Module.reformLoad(text) → a reform's engine number (0: refused; Module.reformIssues() says why, as JSON)
 // Module.reformDrop(k), Module.parameters(request, today, lang, k)
+// Module.compare(request, today[, lang])     not in estimator-lite
 (function () {
   var textDecoder = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : null;
   var textEncoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
@@ -108,6 +109,9 @@
   };
   Module['reformIssues'] = function () { return Module['reformIssuesRaw'](); };
   Module['reformDrop'] = function (k) { Module['reformDropRaw'](k); };
+  Module['compare'] = function (request, today, lang) {
+    return text(Module['compareView'](request, today || '', lang || 'zh'));
+  };
   Module['parameters'] = function (request, today, lang, k) {
     return text(Module['parametersView'](request, today || '', lang || 'zh', k || 0));
   };
