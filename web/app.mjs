@@ -146,9 +146,12 @@ function back() {
 function citation(cite) {
   if (!cite || !cite.doc_no) return null;
   const where = [cite.doc_no, cite.clause].filter(Boolean).join(' ');
+  // The rules library's page of the policy holds this quote; a kiosk never leads away from itself.
+  const policy = s.screen === 'result' && s.result ? s.result.policy : s.policyInfo;
   return h('details', { class: 'cite' },
     h('summary', {}, `${t().source}${t().colon}`, h('span', { lang: zh(where) }, where)),
-    cite.quote ? h('blockquote', { lang: 'zh-CN' }, cite.quote) : null);
+    cite.quote ? h('blockquote', { lang: 'zh-CN' }, cite.quote) : null,
+    policy && !KIOSK ? h('p', { class: 'in-library' }, h('a', { href: F.citeHref(policy.id, cite, ui.lang) }, t().inLibrary)) : null);
 }
 
 function errorBlock(id, error) {

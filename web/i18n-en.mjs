@@ -33,6 +33,7 @@ export const EN = {
   optional: 'Optional: skip it if you are not sure',
   remaining: (n) => `${n} required question${n === 1 ? '' : 's'} left`,
   source: 'Source',
+  inLibrary: 'View in the rules library',
   noPolicyTitle: 'No policy in force on this day',
   changeDate: 'Choose another date',
   resultTitle: 'Result',

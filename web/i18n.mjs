@@ -39,6 +39,7 @@ export const STRINGS = {
     optional: '可选：不清楚可以跳过',
     remaining: (n) => `还有 ${n} 个必答问题`,
     source: '出处',
+    inLibrary: '在法规库中查看',
     noPolicyTitle: '这一天没有正在执行的政策',
     changeDate: '换一个日期',
     resultTitle: '测算结果',
