@@ -9,16 +9,20 @@
 // synchronous ones (scripts/vendor/fflate-sync.mjs). The reader's global
 // UieXlsxRead: readSheetRows (the streaming entry point), readSheet,
 // readWorkbook, DEFAULT_LIMITS, XlsxLimitError, XlsxUnreadableError.
+// And the receipt's QR encoder (npm's qrcode-generator) as an ES module,
+// vendor/qr.mjs, whose default export is the package's qrcode(), imported by
+// web/receipt.mjs only when a receipt or a kiosk's result is shown.
 //
-//   node scripts/bundle-vendor.mjs OUT_DIR     writes OUT_DIR/xlsx-read.js and xlsx-write.js
+//   node scripts/bundle-vendor.mjs SITE_DIR    writes SITE_DIR/screen/vendor/xlsx-read.js and xlsx-write.js,
+//                                              SITE_DIR/vendor/qr.mjs
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node scripts/bundle-vendor.mjs OUT_DIR');
+  console.error('usage: node scripts/bundle-vendor.mjs SITE_DIR');
   process.exit(2);
 }
 let esbuild;
@@ -28,7 +32,6 @@ try {
   console.error('bundle-vendor: esbuild is missing (npm ci installs it: bash scripts/install-deps.sh)');
   process.exit(1);
 }
-mkdirSync(out, { recursive: true });
 const shim = join(repo, 'scripts', 'vendor', 'fflate-sync.mjs');
 const fflateSync = {
   name: 'fflate-sync',
@@ -37,13 +40,14 @@ const fflateSync = {
   },
 };
 const common = {
-  bundle: true, minify: true, format: 'iife', platform: 'browser', target: 'es2017', legalComments: 'inline',
+  bundle: true, minify: true, platform: 'browser', target: 'es2017', legalComments: 'inline',
   absWorkingDir: repo, nodePaths: [join(repo, 'node_modules')], plugins: [fflateSync], logLevel: 'warning',
 };
 const entries = [
-  ['xlsx-read.js', 'UieXlsxRead', 'export { readSheet, readSheetRows, readWorkbook, DEFAULT_LIMITS, XlsxLimitError, XlsxUnreadableError } ' +
+  ['screen/vendor/xlsx-read.js', 'UieXlsxRead', 'export { readSheet, readSheetRows, readWorkbook, DEFAULT_LIMITS, XlsxLimitError, XlsxUnreadableError } ' +
     "from './scripts/vendor/xlsx-read.mjs';"],
-  ['xlsx-write.js', 'UieXlsxWrite', "export { default as writeWorkbook } from 'write-excel-file/universal';"],
+  ['screen/vendor/xlsx-write.js', 'UieXlsxWrite', "export { default as writeWorkbook } from 'write-excel-file/universal';"],
+  ['vendor/qr.mjs', null, "export { default } from 'qrcode-generator';"],
 ];
 // Each bundle opens with the packages it holds, their versions, licences and
 // copyright lines (the licences ask for the notice to travel with the code).
@@ -56,8 +60,11 @@ function notice(metafile) {
   const lines = [...packages].sort().map((name) => {
     const dir = join(repo, 'node_modules', name);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const licence = existsSync(join(dir, 'LICENSE')) ? readFileSync(join(dir, 'LICENSE'), 'utf8') : '';
-    const copyright = licence.split('\n').filter((l) => /^\s*Copyright/i.test(l)).map((l) => l.trim()).join('; ');
+    // The licence file, else (qrcode-generator has none) the package's main file, whose header names the licence.
+    const licence = existsSync(join(dir, 'LICENSE')) ? readFileSync(join(dir, 'LICENSE'), 'utf8')
+      : readFileSync(join(dir, pkg.main || 'index.js'), 'utf8').slice(0, 2000);
+    const copyright = licence.split('\n').map((l) => l.replace(/^\s*(\/\/|\*)?\s*/, '').trim())
+      .filter((l) => /^Copyright/i.test(l)).join('; ');
     return ` * ${name} ${pkg.version} (${pkg.license})${copyright ? ` ${copyright}` : ''}`;
   });
   return `/*!\n * Bundled by scripts/bundle-vendor.mjs from npm packages:\n${lines.join('\n')}\n */\n`;
@@ -65,6 +72,9 @@ function notice(metafile) {
 
 for (const [file, globalName, contents] of entries) {
   const outfile = join(out, file);
-  const r = await esbuild.build({ ...common, globalName, outfile, metafile: true, stdin: { contents, resolveDir: repo, loader: 'js' } });
+  mkdirSync(dirname(outfile), { recursive: true });
+  // A global for importScripts() in the screening Worker; an ES module for import().
+  const format = globalName ? { format: 'iife', globalName } : { format: 'esm' };
+  const r = await esbuild.build({ ...common, ...format, outfile, metafile: true, stdin: { contents, resolveDir: repo, loader: 'js' } });
   writeFileSync(outfile, notice(r.metafile) + readFileSync(outfile, 'utf8'));
 }

@@ -7,7 +7,8 @@
 #
 # 1. the page's files from web/, the facade, the glue and the module; every
 #    script minified (scripts/minify-site.mjs);
-# 2. the screening page's XLSX libraries bundled from node_modules (scripts/bundle-vendor.mjs);
+# 2. the screening page's XLSX libraries and the receipt's QR encoder bundled from node_modules
+#    (scripts/bundle-vendor.mjs);
 # 3. precompressed siblings beside every text and wasm file: F.br (brotli -q 11)
 #    and F.gz (gzip -9 -n: no name or time stamp, so a build is reproducible).
 #    A server sends them as they are, with Content-Encoding (scripts/serve.mjs;
@@ -64,13 +65,15 @@ execute_process(
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "minifying the page's scripts failed")
 endif()
-# The screening page's XLSX reader and writer, bundled from npm packages
-# (already minified; loaded only when an XLSX file is read or written).
+# The screening page's XLSX reader and writer (screen/vendor/, loaded only when
+# an XLSX file is read or written) and the receipt's QR encoder (vendor/qr.mjs,
+# loaded only when a receipt or a kiosk's result is shown), bundled from npm
+# packages, already minified.
 execute_process(
-  COMMAND "${UIE_NODE}" "${WEB}/../scripts/bundle-vendor.mjs" "${OUT}/screen/vendor"
+  COMMAND "${UIE_NODE}" "${WEB}/../scripts/bundle-vendor.mjs" "${OUT}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "bundling the XLSX libraries failed (scripts/bundle-vendor.mjs; npm ci installs esbuild)")
+  message(FATAL_ERROR "bundling the XLSX libraries and the QR encoder failed (scripts/bundle-vendor.mjs; npm ci installs esbuild)")
 endif()
 
 
