@@ -8,6 +8,8 @@
 // (build/wasm/site/, or $UIE_WASM_DIR if set) into core/:
 //   estimator.js      the Emscripten glue (MODULARIZE, CommonJS-compatible)
 //   estimator-api.js  the facade: load once, reuse, replace a trapped instance
+//   estimator-batch.js the facade's extension with Estimator#compare (the
+//                     comparison of a result across the years)
 // and compresses estimator.wasm to estimator.wasm.br (brotli -q 11), the form
 // WXWebAssembly.instantiate reads from the package (base library >= 2.14.0).
 // The rule packs are compiled into the wasm, so no rule file is copied.
@@ -18,6 +20,7 @@
 //                     and the namespace over them
 //   journey.js        the journey every front end runs (what to ask next,
 //                     answers into facts, edits, the date or region changed)
+//   uie-compare.js    the comparison's view (与往年比较), as the page draws it
 //
 // Nothing is patched: the glue already carries the WXWebAssembly alias
 // (wasm/js/wx-prejs.js, linked with --pre-js), and the mini-program hands the
@@ -37,7 +40,7 @@ const REPO_ROOT = path.resolve(PACKAGE_ROOT, '..', '..');
 const CORE_DIR = path.join(PACKAGE_ROOT, 'core');
 const SHARED_SRC = path.join(REPO_ROOT, 'web', 'shared');
 const SHARED_DIR = path.join(PACKAGE_ROOT, 'shared');
-const SHARED = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js'];
+const SHARED = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js', 'uie-compare.js'];
 
 /** Where the web page's estimator files are taken from. */
 function sourceDir() {
@@ -45,7 +48,7 @@ function sourceDir() {
   return path.join(REPO_ROOT, 'build', 'wasm', 'site');
 }
 
-const COPIED = ['estimator.js', 'estimator-api.js'];
+const COPIED = ['estimator.js', 'estimator-api.js', 'estimator-batch.js'];
 const WASM = 'estimator.wasm';
 const WASM_BR = 'estimator.wasm.br';
 

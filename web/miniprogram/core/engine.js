@@ -1,7 +1,8 @@
 // The estimator inside the mini-program.
 //
-// The same three files as the web page (copied by build/build.js): the glue
-// estimator.js, the facade estimator-api.js and the module, shipped as
+// The same files as the web page (copied by build/build.js): the glue
+// estimator.js, the facade estimator-api.js with estimator-batch.js (whose
+// compare the result's comparison calls) and the module, shipped as
 // estimator.wasm.br. Only the loader differs: WeChat has no fetch and no
 // WebAssembly, just WXWebAssembly.instantiate(packagePath, imports).
 //
@@ -12,7 +13,8 @@
 //   never in a page that waits for ever; the next call tries again.
 'use strict';
 
-var api = require('./estimator-api.js');
+// The facade with its extension (estimator-batch.js), for Estimator#compare.
+var api = require('./estimator-batch.js');
 var factory = require('./estimator.js');
 
 // Absolute from the package root: relative paths fail on devices, and .br is

@@ -11,6 +11,7 @@
 
 var F = require('../shared/uie-front.js');
 var J = require('../shared/journey.js');
+var C = require('../shared/uie-compare.js');
 
 // The mini-program is Chinese only: the shared layer has English words, but
 // the pages have no language switch (and the engine's sentences are Chinese).
@@ -211,6 +212,33 @@ function resultCard(res, ctx) {
 }
 
 /** The notice when no policy is in force on the date: the engine's latest one, offered. */
+/**
+ * The comparison (与往年比较) as the page draws it: the shared layer's view
+ * (shared/uie-compare.js, the web page's too) in strings WXML can show.
+ * cmp: Estimator#compare's response; questions: the facts' labels.
+ */
+function comparisonCard(cmp, questions) {
+  var v = C.compareView(cmp, { lang: LANG, questions: questions || [] });
+  return {
+    columns: v.columns.map(function (c, i) {
+      return {
+        index: i,
+        head: c.head,
+        docNo: c.docNo,
+        asOf: c.asOf,
+        current: c.current,
+        state: c.verdict.state,
+        verdict: c.error || (c.verdict.mark + ' ' + c.verdict.text),
+        amount: c.amount,
+        rate: c.rate ? v.words.rate + ' ' + c.rate : '',
+        missing: c.missing.length ? v.words.missing(c.missing.map(function (m) { return m.label; }).join(v.words.list)) : '',
+      };
+    }),
+    differences: v.differences.map(function (d, i) { return { index: i, text: d.text, cite: citeLine(d.cite) }; }),
+    same: v.same || '',
+  };
+}
+
 function noPolicyView(offer, date, place, programTitle) {
   var text = WORDS.noPolicy(date, place, programTitle);
   var latest = WORDS.latestIs + offer.docNo + (offer.title ? '《' + offer.title + '》' : '') +
@@ -253,6 +281,7 @@ module.exports = {
   entered: entered,
   parse: parse,
   resultCard: resultCard,
+  comparisonCard: comparisonCard,
   noPolicyView: noPolicyView,
   regionPickers: regionPickers,
 };

@@ -48,6 +48,9 @@ function modeOf(s) {
 Component({
   data: {
     loading: true,
+    comparing: false,
+    comparison: null,   // 与往年比较, drawn below the result until the answers change
+    compareError: '',
     loadError: '',
     program: DEFAULT_PROGRAM,
     programTitle: '',
@@ -243,7 +246,7 @@ Component({
         this._editing = null;
       }
       this.setData({ noPolicy: noPolicy, formError: formError, askHint: askHint, result: result, computing: false,
-                     computed: this.data.computed || result !== null });
+                     computed: this.data.computed || result !== null, comparison: null, compareError: '' });
       this._render();
       if (typeof wx !== 'undefined' && wx.pageScrollTo) {
         if (result) wx.pageScrollTo({ selector: '#result', duration: 200 });
@@ -536,6 +539,26 @@ Component({
         var fresh = J.setWhere(J.start({ program: s.program, form: true }), { province: s.province, city: s.city, date: s.date });
         // The policy chosen (the latest one, offered when none is in force) stays chosen.
         return self._go(inForm(Object.assign(fresh, { policy: s.policy })), false);
+      });
+    },
+
+    /**
+     * 与往年比较: the same answers under every policy the region has had and
+     * the variants of this one (Estimator#compare), below the result.
+     */
+    onCompare: function () {
+      var self = this;
+      var s = this._s;
+      if (s.screen !== 'result' || !this._est) return this._idle;
+      this.setData({ comparing: true, comparison: null, compareError: '' });
+      return this._queue(function () {
+        var request = J.requestOf(Object.assign({}, s, { need: 'estimate' }));
+        return Promise.all([self._est.compare(request), self._est.questions(request)]).then(function (r) {
+          if (!r[0].ok) return self.setData({ comparing: false, compareError: F.plainMessage(r[0].error.message) });
+          return self.setData({ comparing: false, comparison: views.comparisonCard(r[0], r[1].ok ? r[1].questions : []) });
+        }, function (e) {
+          self.setData({ comparing: false, compareError: engine.messageOf(e) });
+        });
       });
     },
 
