@@ -38,7 +38,7 @@
     'today', 'readDecimal', 'readMonths', 'readDate', 'chineseInteger', 'matchOption', 'parseAnswer', 'valueText',
     'hintFor', 'isMonths', 'optionsOf', 'optionLabel', 'controlOf', 'inputText', 'buildRequest', 'engineOptions',
     'factOfPath', 'plainMessage', 'responseError', 'regionOf', 'regionName', 'cityChoices', 'conditionFacts', 'resultView',
-    'policyView', 'policyState', 'citeView', 'citeAnchor', 'citeHref', 'policyChoices', 'answerSummary', 'encodeShare', 'decodeShare', 'exampleInteger',
+    'policyView', 'policyState', 'citeView', 'citeAnchor', 'citeHref', 'policyChoices', 'answerSummary', 'encodeShare', 'decodeShare', 'SHARE_MAX', 'exampleInteger',
     'numberText',
   ]) {
     const part = parts.find((p) => Object.prototype.hasOwnProperty.call(p, name));

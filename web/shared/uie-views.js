@@ -509,25 +509,74 @@
     return out;
   }
 
-  /** { region, date, program, facts, policy? } → fragment text "s=…". */
+  // A receipt (测算凭证) adds what it showed, under `r`, in short keys (the link
+  // goes into a QR code): a build that knows no `r` still opens the inputs.
+  const RECEIPT_KEYS = [['policy', 'p'], ['eligible', 'e'], ['amount_fen', 'a'], ['candidates', 'c'], ['months', 'm'],
+                        ['rules_hash', 'h'], ['engine_version', 'g'], ['estimated', 'd']];
+  /** The longest fragment read (characters after #): the page's links are under 1 000; a QR code holds at most 2 953 bytes. */
+  const SHARE_MAX = 4096;
+
+  const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  const isFen = (x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+  const isId = (x, n) => typeof x === 'string' && x.length <= n && /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(x);
+  // Each recorded value: null (not recorded), else of its one form; anything else refuses the link.
+  const RECEIPT_CHECK = {
+    policy: (x) => isId(x, 64),
+    eligible: (x) => typeof x === 'boolean',
+    amount_fen: isFen,
+    candidates: (x) => isObject(x) && Object.keys(x).length > 0 && Object.keys(x).length <= 8 &&
+      Object.keys(x).every((k) => /^[a-z_]{1,32}$/.test(k) && isFen(x[k])),
+    months: (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 1200,
+    rules_hash: (x) => typeof x === 'string' && /^[0-9a-f]{8,64}$/.test(x),
+    engine_version: (x) => isId(x, 32),
+    estimated: (x) => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x),
+  };
+
+  /**
+   * { region, date, program, facts, policy?, receipt? } → fragment text "s=…".
+   * receipt: { policy, eligible, amount_fen, candidates, months, rules_hash,
+   * engine_version, estimated } (null where the answer has none).
+   */
   function encodeShare(inputs) {
     const payload = { v: 1, region: inputs.region, date: inputs.date, program: inputs.program, facts: inputs.facts };
     if (inputs.policy) payload.policy = inputs.policy;
+    if (inputs.receipt) {
+      const r = {};
+      for (const [name, key] of RECEIPT_KEYS) {
+        const x = inputs.receipt[name];
+        if (x !== null && x !== undefined) r[key] = x;
+      }
+      payload.r = r;
+    }
     return `s=${base64url(utf8Bytes(JSON.stringify(payload)))}`;
   }
 
-  /** Fragment text → the inputs, or null when it is not one of our links. */
+  /**
+   * Fragment text → the inputs (with `receipt`, every key of it, when the link
+   * is a receipt's), or null when it is not one of our links: not base64url
+   * JSON of that form, longer than SHARE_MAX, or a receipt value of another
+   * form. Never throws.
+   */
   function decodeShare(fragment) {
-    const m = /^#?s=([A-Za-z0-9_-]+)$/.exec(fragment || '');
+    const m = /^#?s=([A-Za-z0-9_-]+)$/.exec(typeof fragment === 'string' && fragment.length <= SHARE_MAX + 3 ? fragment : '');
     if (!m) return null;
     try {
       const p = JSON.parse(utf8Text(fromBase64url(m[1])));
-      const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
       if (!isObject(p) || p.v !== 1 || typeof p.region !== 'string' || typeof p.program !== 'string' ||
-          typeof p.date !== 'string' || !isObject(p.facts) || (p.policy !== undefined && typeof p.policy !== 'string')) {
+          typeof p.date !== 'string' || !isObject(p.facts) || (p.policy !== undefined && typeof p.policy !== 'string') ||
+          (p.r !== undefined && !isObject(p.r))) {
         return null;
       }
-      return { region: p.region, date: p.date, program: p.program, facts: p.facts, policy: p.policy || null };
+      const out = { region: p.region, date: p.date, program: p.program, facts: p.facts, policy: p.policy || null };
+      if (p.r) {
+        out.receipt = {};
+        for (const [name, key] of RECEIPT_KEYS) {
+          const x = p.r[key] === undefined ? null : p.r[key];
+          if (x !== null && !RECEIPT_CHECK[name](x)) return null;
+          out.receipt[name] = x;
+        }
+      }
+      return out;
     } catch (ignored) {
       return null;
     }
@@ -536,6 +585,6 @@
   return {
     hintFor, buildRequest, engineOptions, factOfPath, plainMessage, responseError, regionOf, regionName,
     cityChoices, conditionFacts, resultView, policyView, policyState, citeView, citeAnchor, citeHref, policyChoices,
-    answerSummary, encodeShare, decodeShare,
+    answerSummary, encodeShare, decodeShare, SHARE_MAX,
   };
 });
