@@ -179,7 +179,7 @@ const programTitle = (id) => {
 
 function render({ focus = true } = {}) {
   const screens = { who: whoScreen, where: whereScreen, nopolicy: noPolicyScreen, question: questionScreen,
-                    result: resultScreen };
+                    result: resultScreen, receipt: receiptScreen };
   if (s.screen !== 'where') whereTyped = null;   // the form is left: what was chosen there and not sent is dropped
   const view = (screens[s.screen] || whoScreen)();
   app.replaceChildren(view);
@@ -666,7 +666,9 @@ function resultScreen() {
     h('div', { class: 'actions no-print change' },
       button(t().changeScope, rescope, 'secondary', { id: 'rescope' }),
       button(t().restart, restart, 'secondary', { id: 'restart' }),
-      button(t().print, () => window.print(), 'secondary', { id: 'print' })),
+      button(t().print, () => window.print(), 'secondary', { id: 'print' }),
+      button(t().receipt, () => guarded(openReceipt), 'secondary', { id: 'open-receipt' })),
+    KIOSK ? kioskQr() : null,
     answersBlock(),
     h('details', { class: 'detail', id: 'detail' },
       h('summary', {}, t().detail(count)),
@@ -735,8 +737,32 @@ async function openShared(shared) {
     return render();
   }
   s = freshState(J.fromShare(shared, where, t().shareLoaded));
+  const loading = shared.receipt ? import('./receipt.mjs') : null;
   // The shared screen replaces the start screen: Back leaves the page.
-  return run({ replace: true });
+  await run({ replace: true });
+  // A receipt's link (测算凭证): is the answer still the one it recorded, under the same rules?
+  if (!loading || s.screen !== 'result' || !s.notice) return;
+  receiptView = await loading;
+  s.notice = `${s.notice} ${receiptView.checkNotice(shared.receipt, s.result, catalog, ui.lang)}`;
+  render({ focus: false });
+}
+
+// 测算凭证 (receipt.mjs, loaded on first use with its styles and QR encoder): a
+// printable page whose QR code reopens this estimate; in kiosk mode, the QR
+// code on the result screen ("扫码带走结果").
+let receiptView = null;
+const receiptContext = () => ({ s, shown, catalog, lang: ui.lang, elder: ui.elder, t: t(), back,
+                                programTitle: programTitle(s.program), regionName: regionName() });
+const receiptScreen = () => (receiptView ? receiptView.receiptScreen(receiptContext()) : resultScreen());
+async function openReceipt() {
+  receiptView = receiptView || await import('./receipt.mjs');
+  go('receipt');
+}
+function kioskQr() {
+  const box = h('div', { id: 'kiosk-qr-slot' });
+  import('./receipt.mjs').then((m) => { receiptView = m; box.replaceWith(m.kioskQr(receiptContext())); },
+                               (e) => console.warn('[estimator]', e));
+  return box;
 }
 
 function wipe() {
