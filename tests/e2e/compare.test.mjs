@@ -3,7 +3,8 @@
 // each amount the page shows equals what the native `estimate` gives with
 // that column's "policy" and date named (the uplift: under the reform that
 // adopts it); English, elder mode and print; 失业保险金 across the standards
-// of each year; the single page loads nothing of it until it is opened.
+// of each year, a fact only the 1999 regulation reads asked, not guessed;
+// the single page loads nothing of it until it is opened.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -104,6 +105,16 @@ test('失业保险金 in 山西: every document the region has had, each monthly
     const shown = await page.locator(`#compare-table td.amount[data-key="${col.policy}"]`).innerText();
     if (Number.isSafeInteger(expected.amount_fen)) assert.ok(shown.includes(yuan(expected.amount_fen)), `${col.policy}: ${shown}`);
   }
+  // The 1999 regulation reads 非因本人意愿 itself, where the later documents derive it from how the job
+  // ended: the comparison asks it for that year instead of guessing, and runs again with the answer.
+  const ask = page.locator('#compare-fact-involuntary');
+  assert.equal(await ask.count(), 1, 'the fact only the 1999 regulation needs is asked');
+  assert.match(await page.locator('#compare-table td[data-key="cn-regulation-1999"]').first().innerText(), /待定/);
+  await shot(env, page, 'compare-benefit-ask');
+  await ask.selectOption({ label: '是' });
+  await page.click('#compare-update');
+  await page.waitForFunction(() => document.querySelector('#compare')?.dataset.state === 'ready' && !document.querySelector('#compare-fact-involuntary'));
+  assert.match(await page.locator('#compare-table td[data-key="cn-regulation-1999"]').first().innerText(), /符合/);
   await shot(env, page, 'compare-benefit');
   await done();
 });
