@@ -25,6 +25,7 @@ const WORDS = {
     asOf: (d) => `按 ${d} 测算`,
     current: '（本次结果）',
     caption: '同样的情况在各年度政策下的结果',
+    sameRows: (n) => `其余 ${n} 项条件各列相同（见下方“详细结果和依据”）`,
   },
   en: {
     title: 'Compare with other years',
@@ -41,6 +42,7 @@ const WORDS = {
     asOf: (d) => `as of ${d}`,
     current: ' (this result)',
     caption: 'The same situation under each year’s policy',
+    sameRows: (n) => (n === 1 ? 'The other condition is the same in every column (see the detail below)' : `The other ${n} conditions are the same in every column (see the detail below)`),
   },
 };
 
@@ -113,6 +115,7 @@ function stateCell(cell) {
 
 function table(v, w) {
   const cols = v.columns;
+  const same = v.conditions.filter((r) => !r.differs).length;
   const row = (label, cells, cls) => h('tr', { class: cls || null }, h('th', { scope: 'row' }, label), cells);
   return h('div', { class: 'compare-scroll', tabindex: '0', role: 'region', 'aria-label': w.caption },
     h('table', { class: 'compare-table', id: 'compare-table' },
@@ -122,9 +125,11 @@ function table(v, w) {
         row(w.result, cols.map((c) => h('td', { class: `verdict-${c.verdict.state}`, 'data-key': c.key },
           c.error ? h('span', { lang: zh(c.error) }, c.error)
             : [h('span', { 'aria-hidden': 'true' }, c.verdict.mark), ' ', c.verdict.text]))),
-        row(v.words.amount, cols.map((c) => h('td', { class: 'amount', 'data-key': c.key }, c.amount))),
+        row(v.words.amount, cols.map((c) => h('td', { class: 'money', 'data-key': c.key }, c.amount))),
         cols.some((c) => c.rate) ? row(v.words.rate, cols.map((c) => h('td', {}, c.rate || '—'))) : null,
-        v.conditions.map((r) => row(r.label, r.cells.map(stateCell), r.differs ? 'differs' : null)))));
+        // Only the conditions that differ between columns: the rest are the result's own, listed below it.
+        v.conditions.filter((r) => r.differs).map((r) => row(r.label, r.cells.map(stateCell), 'differs')),
+        same ? h('tr', { class: 'same-rows' }, h('td', { colspan: String(cols.length + 1) }, w.sameRows(same))) : null)));
 }
 
 // The facts a year needs that were not given: asked, not guessed.
@@ -213,7 +218,7 @@ export async function openComparison(container, request, o) {
     for (const r of v.conditions) r.label = condLabel(r.id);
     const questionsFor = (fact) => questions.concat(Object.values(others)).find((q) => q.fact === fact);
     const current = v.columns.find((c) => c.current);
-    container.replaceChildren(
+    container.replaceChildren(...[
       h('h2', { id: 'compare-h', tabindex: '-1' }, w.title),
       table(v, w),
       askBlock(v, questionsFor, o, w, (facts) => { extra = { ...extra, ...facts }; draw(); }),
@@ -221,7 +226,7 @@ export async function openComparison(container, request, o) {
         h('h3', { id: 'compare-diff-h' }, w.whatDiffers),
         v.same ? h('p', {}, v.same)
           : h('ul', { id: 'compare-differences' }, v.differences.map((d) => h('li', { lang: zh(d.text) },
-            d.text, citeBlock(d.cite, d.policyId || (current && current.policyId), o, w))))));
+            d.text, citeBlock(d.cite, d.policyId || (current && current.policyId), o, w)))))].filter(Boolean));
     container.dataset.state = 'ready';
     container.querySelector('#compare-h').focus();
   };

@@ -44,7 +44,7 @@ test('a Shanxi enterprise in 2025: each year and variant equals estimate with th
   const { page, done } = await compared();
   const request = { region: '140000', date: '2025-08-01', program: 'stabilization_refund', facts: FACTS };
   const columns = cli(['--compare'], request).columns;
-  const keys = await page.locator('#compare-table td.amount').evaluateAll((tds) => tds.map((td) => td.dataset.key));
+  const keys = await page.locator('#compare-table td.money').evaluateAll((tds) => tds.map((td) => td.dataset.key));
   assert.deepEqual(keys, ['cn-2021-29', 'sx-2024-28', 'sx-2025-13', 'sx-2025-13:size:sme', 'sx-2025-13:size:large',
                           'sx-2025-13:uplift:true']);
   for (const col of columns) {
@@ -52,7 +52,7 @@ test('a Shanxi enterprise in 2025: each year and variant equals estimate with th
     if (col.variant) named.facts[col.variant.fact] = col.variant.value;
     const expected = cli(col.variant && col.variant.if_adopted ? ['--reform', UPLIFT] : [], named);
     const key = `${col.policy}${col.variant ? `:${col.variant.kind}:${col.variant.value}` : ''}`;
-    const shown = await page.locator(`#compare-table td.amount[data-key="${key}"]`).innerText();
+    const shown = await page.locator(`#compare-table td.money[data-key="${key}"]`).innerText();
     assert.ok(amounts(expected).length > 0, `${key}: the CLI gives an amount`);
     for (const a of amounts(expected)) assert.ok(shown.includes(a), `${key}: the page shows ${a} (it shows ${shown})`);
   }
@@ -102,7 +102,7 @@ test('失业保险金 in 山西: every document the region has had, each monthly
   assert.ok(columns.length >= 3, 'the 2021, 2022 and 2025 standards at least');
   for (const col of columns) {
     const expected = cli([], { ...request, policy: col.policy, date: col.as_of });
-    const shown = await page.locator(`#compare-table td.amount[data-key="${col.policy}"]`).innerText();
+    const shown = await page.locator(`#compare-table td.money[data-key="${col.policy}"]`).innerText();
     if (Number.isSafeInteger(expected.amount_fen)) assert.ok(shown.includes(yuan(expected.amount_fen)), `${col.policy}: ${shown}`);
   }
   // The 1999 regulation reads 非因本人意愿 itself, where the later documents derive it from how the job
