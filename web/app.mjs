@@ -667,8 +667,10 @@ function resultScreen() {
       button(t().changeScope, rescope, 'secondary', { id: 'rescope' }),
       button(t().restart, restart, 'secondary', { id: 'restart' }),
       button(t().print, () => window.print(), 'secondary', { id: 'print' }),
+      button(t().compare, () => { comparing = true; render({ focus: false }); }, 'secondary', { id: 'open-compare' }),
       button(t().receipt, () => guarded(openReceipt), 'secondary', { id: 'open-receipt' })),
     KIOSK ? kioskQr() : null,
+    comparisonArea(),
     answersBlock(),
     h('details', { class: 'detail', id: 'detail' },
       h('summary', {}, t().detail(count)),
@@ -697,7 +699,21 @@ function resultScreen() {
     shareArea());
 }
 
+// 与往年比较 (compare.mjs, loaded on first use with its own Worker and the
+// whole module): drawn below the verdict while `comparing`, again for the
+// answers as they stand each time the result is drawn.
+let comparing = false;
+function comparisonArea() {
+  if (!comparing) return null;
+  const area = h('section', { class: 'compare', id: 'compare', 'aria-labelledby': 'compare-h' });
+  const request = J.requestOf({ ...s, need: 'estimate' });
+  import('./compare.mjs').then((m) => m.openComparison(area, request, { lang: ui.lang, kiosk: KIOSK }))
+    .catch((e) => { console.warn('[estimator]', e); area.replaceChildren(h('p', { class: 'error', role: 'alert' }, t().engineFailed)); });
+  return area;
+}
+
 function restart() {
+  comparing = false;
   s = freshState();
   resetHistory();
   render();
@@ -766,6 +782,7 @@ function kioskQr() {
 }
 
 function wipe() {
+  comparing = false;
   s = freshState();
   ui = { ...DEFAULT_UI };
   applyUi();

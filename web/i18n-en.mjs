@@ -43,6 +43,7 @@ export const EN = {
   policy: 'Policy applied',
   chain: 'Documents combined',
   print: 'Print the result',
+  compare: 'Compare with other years',
   receipt: 'Receipt',
   share: 'Make a share link',
   shareNote: 'The link carries only your answers, after the # sign; opening it sends them to no server. Anyone who gets the link can see them.',

@@ -49,6 +49,7 @@ export const STRINGS = {
     policy: '依据的政策',
     chain: '政策层级',
     print: '打印结果',
+    compare: '与往年比较',
     receipt: '测算凭证',
     share: '生成分享链接',
     shareNote: '链接只带着您填写的内容，放在链接 # 号之后，打开链接时不会发送到任何服务器。收到链接的人能看到这些内容。',
