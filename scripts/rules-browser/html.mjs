@@ -62,7 +62,7 @@ export function citeRenderer(w, citeAnchor, found) {
     return `<div class="cite"${id ? ` id="q-${a}"` : ''}>` +
       `<p class="where"${zhAttr(w)}>${esc(where)}</p>` +
       (c.quote ? `<blockquote lang="zh-CN">${esc(c.quote)}</blockquote>` : '') +
-      (c.basis ? `<p class="basis">${esc(w.basis)}：<span lang="zh-CN">${esc(c.basis)}</span></p>` : '') +
+      (c.basis ? `<p class="basis">${esc(w.basis)}${w.colon}<span lang="zh-CN">${esc(c.basis)}</span></p>` : '') +
       '</div>';
   };
 }
@@ -80,13 +80,13 @@ function valueText(w, type, value, table) {
 
 function tableText(w, type, table) {
   if (type === 'bands') {
-    return table.map((b) => w.bandsRow(b.from_months, b.months) + (b.step_months ? w.stepRow(b.step_months, b.max_months) : '')).join('；');
+    return table.map((b) => w.bandsRow(b.from_months, b.months) + (b.step_months ? w.stepRow(b.step_months, b.max_months) : '')).join(w.sep);
   }
-  if (type === 'retirement_schedule') return table.map((s) => w.scheduleRow(s)).join('；');
+  if (type === 'retirement_schedule') return table.map((s) => w.scheduleRow(s)).join(w.sep);
   return JSON.stringify(table);
 }
 
-const spansText = (w, spans) => spans.map((s) => w.validityFrom(s.from, s.to)).join(w.htmlLang === 'en' ? '; ' : '；');
+const spansText = (w, spans) => spans.map((s) => w.validityFrom(s.from, s.to)).join(w.sep);
 
 /** The words of a case's fact and value ("是否属于相关企业 = 是"). */
 function caseText(w, prog, when) {
@@ -109,11 +109,11 @@ export function docLinker(policies) {
 function paramBlock(w, prog, p, cite) {
   const values = p.values.map((v) => {
     const cases = v.when.length
-      ? `<ul class="cases">${v.when.map((c) => `<li><p>${esc(caseText(w, prog, c))}：<strong>${esc(valueText(w, p.type, c.value))}</strong>` +
-          `${c.where_adopted ? `（${esc(w.whereAdopted)}）` : ''}</p>${cite(c.cite)}</li>`).join('')}</ul>`
+      ? `<ul class="cases">${v.when.map((c) => `<li><p>${esc(caseText(w, prog, c))}${w.colon}<strong>${esc(valueText(w, p.type, c.value))}</strong>` +
+          `${c.where_adopted ? `${w.lp}${esc(w.whereAdopted)}${w.rp}` : ''}</p>${cite(c.cite)}</li>`).join('')}</ul>`
       : '';
-    return `<li><p>${esc(w.from(v.from))}：<strong>${esc(valueText(w, p.type, v.value, v.table))}</strong>` +
-      ` <span class="set-by">（${esc(w.setBy)}：<span${zhAttr(w)}>${esc(v.set_by)}</span>）</span></p>${cite(v.cite)}${cases}</li>`;
+    return `<li><p>${esc(w.from(v.from))}${w.colon}<strong>${esc(valueText(w, p.type, v.value, v.table))}</strong>` +
+      ` <span class="set-by">${w.lp}${esc(w.setBy)}${w.colon}<span${zhAttr(w)}>${esc(v.set_by)}</span>${w.rp}</span></p>${cite(v.cite)}${cases}</li>`;
   }).join('');
   return `<section class="param" id="v-${prog.program}-${esc(p.id)}" aria-labelledby="v-${prog.program}-${esc(p.id)}-h">` +
     `<h4 id="v-${prog.program}-${esc(p.id)}-h">${esc(paramName(p.id, w.htmlLang))} <code>${esc(p.id)}</code>` +
@@ -124,7 +124,7 @@ function conditionItem(w, prog, c, cite) {
   const label = pick(w, c.label, c.label_en);
   const params = c.params.filter((id) => prog.params.some((p) => p.id === id));
   const thresholds = params.length
-    ? `<p class="thresholds">${esc(w.thresholds)}：${params.map((id) =>
+    ? `<p class="thresholds">${esc(w.thresholds)}${w.colon}${params.map((id) =>
         `<a href="#v-${prog.program}-${esc(id)}">${esc(paramName(id, w.htmlLang))}</a>`).join('、')}</p>`
     : '';
   return `<li id="c-${prog.program}-${esc(c.id)}"><p class="label"${langOf(w, c.label, c.label_en)}>${esc(label)}</p>` +
@@ -142,15 +142,15 @@ function changesBlock(w, prog, cite, link) {
   const items = [];
   for (const c of ch.conditions) {
     const x = c.now || c.old;
-    items.push(`<li><p><span class="tag">${esc(kinds[c.kind])}</span> ${esc(w.conditions)}：<span${langOf(w, x.label, x.label_en)}>${esc(pick(w, x.label, x.label_en))}</span></p>` +
-      (c.kind === 'reworded' ? `<p class="was">${esc(w.before)}：</p>${cite(c.old.cite, { anchor: false })}<p class="was">${esc(w.after)}：</p>` : '') +
+    items.push(`<li><p><span class="tag">${esc(kinds[c.kind])}</span> ${esc(w.conditions)}${w.colon}<span${langOf(w, x.label, x.label_en)}>${esc(pick(w, x.label, x.label_en))}</span></p>` +
+      (c.kind === 'reworded' ? `<p class="was">${esc(w.before)}${w.colon}</p>${cite(c.old.cite, { anchor: false })}<p class="was">${esc(w.after)}${w.colon}</p>` : '') +
       (c.now ? cite(c.now.cite, { anchor: false }) : cite(c.old.cite, { anchor: false })) + '</li>');
   }
   for (const p of ch.params) {
     const name = `${esc(paramName(p.id, w.htmlLang))} <code>${esc(p.id)}</code>`;
-    const was = p.old ? `${esc(w.before)} <strong>${esc(valueText(w, p.old.type, p.old.value))}</strong>` : '';
-    const now = p.now ? `${esc(w.after)} <strong>${esc(valueText(w, p.now.type, p.now.value))}</strong>` : '';
-    items.push(`<li><p><span class="tag">${esc(kinds[p.kind])}</span> ${esc(w.params)}：${name}：${[was, now].filter(Boolean).join(' → ')}</p>` +
+    const was = p.old ? `${esc(w.before)} <strong>${esc(valueText(w, p.old.type, p.old.value, p.old.table))}</strong>` : '';
+    const now = p.now ? `${esc(w.after)} <strong>${esc(valueText(w, p.now.type, p.now.value, p.now.table))}</strong>` : '';
+    items.push(`<li><p><span class="tag">${esc(kinds[p.kind])}</span> ${esc(w.params)}${w.colon}${name}${w.colon}${[was, now].filter(Boolean).join(' → ')}</p>` +
       `${cite((p.now || p.old).cite, { anchor: false })}</li>`);
   }
   return `${h}${head}<ul class="changes">${items.join('')}</ul>`;
@@ -160,7 +160,7 @@ function programSection(w, policy, prog, programTitle, cite, link) {
   const id = prog.program;
   const versions = prog.versions.length > 1
     ? `<h3>${esc(w.versions)}</h3><ul class="versions">${prog.versions.map((v) =>
-        `<li><p>${esc(w.validityFrom(v.from, v.to))}：${v.chain.map((d) => link(d, id)).join(' → ')}</p></li>`).join('')}</ul>`
+        `<li><p>${esc(w.validityFrom(v.from, v.to))}${w.colon}${v.chain.map((d) => link(d, id)).join(' → ')}</p></li>`).join('')}</ul>`
     : '';
   const notes = prog.notes.length
     ? `<ul class="notes">${prog.notes.map((n) => `<li><p${langOf(w, n.text, n.text_en)}>${esc(pick(w, n.text, n.text_en))}</p>` +
@@ -168,7 +168,7 @@ function programSection(w, policy, prog, programTitle, cite, link) {
     : `<p>${esc(w.noNotes)}</p>`;
   return `<section class="program" id="p-${id}" aria-labelledby="h-${id}">
 <h2 id="h-${id}">${esc(programTitle)}</h2>
-<p class="validity">${esc(w.validity)}：${esc(w.validityFrom(prog.valid_from, prog.valid_to))}</p>
+<p class="validity">${esc(w.validity)}${w.colon}${esc(w.validityFrom(prog.valid_from, prog.valid_to))}</p>
 ${prog.validityCite ? cite({ doc_no: policy.doc_no, ...prog.validityCite }) : ''}
 ${versions}
 <h3>${esc(w.conditions)}</h3>
@@ -242,7 +242,7 @@ export function indexBody(w, model, ctx) {
       `${row.cells.map((ids, i) => cell(w, ids, years[i], row, byId, program.id)).join('')}</tr>`).join('');
     const rest = others.length
       ? `<tr class="others"><th scope="row">${esc(w.othersRow)}</th><td colspan="${years.length}">` +
-        `<p>${esc(w.nationalOnly)}：${esc(others.map(name).join(w.htmlLang === 'en' ? ', ' : '、'))}</p></td></tr>`
+        `<p>${esc(w.nationalOnly)}${w.colon}${esc(others.map(name).join(w.list))}</p></td></tr>`
       : '';
     return `<h3 id="t-${program.id}">${esc(pick(w, program.title, program.title_en))}</h3>
 <div class="table-wrap" role="region" aria-labelledby="t-${program.id}" tabindex="0">
@@ -255,7 +255,7 @@ export function indexBody(w, model, ctx) {
   const list = regions.map((code) => `<h3>${esc(ctx.regionName(code))}</h3><ul class="docs">${byRegion.get(code).map((p) =>
     `<li><a href="${esc(p.id)}.html"${zhAttr(w)}>${esc(p.doc_no)}</a>${p.draft ? ` <span class="tag draft">${esc(w.draft)}</span>` : ''}` +
     `<p class="title"${langOf(w, p.title, p.title_en)}>${esc(pick(w, p.title, p.title_en))}</p>` +
-    `<p class="dates">${p.programs.map((g) => `${esc(ctx.programTitle(g.program))}：${esc(w.validityFrom(g.valid_from, g.valid_to))}`).join('；')}</p></li>`).join('')}</ul>`).join('\n');
+    `<p class="dates">${p.programs.map((g) => `${esc(ctx.programTitle(g.program))}${w.colon}${esc(w.validityFrom(g.valid_from, g.valid_to))}`).join(w.sep)}</p></li>`).join('')}</ul>`).join('\n');
   return `<h1>${esc(w.libraryLong)}</h1>
 <p>${esc(w.intro)}</p>
 <section class="search no-print" aria-labelledby="search-h">

@@ -165,13 +165,17 @@ async function programOf(estimator, packs, catalog, policy, validity) {
   };
 }
 
-/** Bands and schedules: the API gives no value, the pack that set it does. */
+/**
+ * Bands and schedules: the API gives no value, the pack that holds it does — the
+ * entry of that parameter with the same date and quote (a schedule set by one
+ * document may be written in another's pack, below every pack that uses it).
+ */
 function tableValue(packs, program, id, value) {
   if (value.value !== null) return null;
+  const quote = value.cite ? value.cite.quote : undefined;
   for (const pack of packs.values()) {
-    if (pack.doc_no !== value.set_by) continue;
     const param = (((pack.programs || {})[program] || {}).params || {})[id];
-    const found = param && (param.values || []).find((v) => v.from === value.from);
+    const found = param && (param.values || []).find((v) => v.from === value.from && (v.cite ? v.cite.quote : undefined) === quote);
     if (found) return found.value;
   }
   return null;
@@ -190,14 +194,20 @@ async function changesOf(estimator, packs, policy, prog) {
   const oldParams = (await ask(estimator, 'parameters', request)).params;
   const now = prog.first;
   const params = [];
-  const sameValue = (a, b) => key([a.value, a.when.map((w) => [w.fact, w.equals, w.value])]) ===
-                              key([b.value, b.when.map((w) => [w.fact, w.equals, w.value])]);
+  // A table's value (bands, schedules) is null in the API: its rows from the packs are compared.
+  const valueKey = (p) => key([p.value, tableValue(packs, prog.program, p.id, p), p.when.map((w) => [w.fact, w.equals, w.value])]);
+  const sameValue = (a, b) => valueKey(a) === valueKey(b);
   for (const p of now.params) {
     const old = oldParams.find((x) => x.id === p.id);
     if (!old) params.push({ kind: 'added', id: p.id, now: p });
     else if (!sameValue(old, p)) params.push({ kind: 'changed', id: p.id, now: p, old });
   }
   for (const old of oldParams) if (!now.params.some((p) => p.id === old.id)) params.push({ kind: 'removed', id: old.id, old });
+  for (const change of params) {
+    for (const side of ['now', 'old']) {
+      if (change[side]) change[side] = { ...change[side], table: tableValue(packs, prog.program, change.id, change[side]) };
+    }
+  }
   const moved = new Set(params.map((p) => p.id));
   const reads = conditionParams(packs, prog.program);
   const conditions = [];

@@ -6,6 +6,7 @@ import { label as reformParamLabel } from '../../web/screen/reform-model.mjs';
 export const WORDS = {
   zh: {
     htmlLang: 'zh-CN',
+    colon: '：', lp: '（', rp: '）', sep: '；', list: '、',
     library: '法规库',
     libraryLong: '失业保险政策法规库',
     estimator: '返回测算',
@@ -86,6 +87,7 @@ export const WORDS = {
   },
   en: {
     htmlLang: 'en',
+    colon: ': ', lp: ' (', rp: ')', sep: '; ', list: ', ',
     library: 'Rules library',
     libraryLong: 'Unemployment-insurance rules library',
     estimator: 'Back to the estimator',
