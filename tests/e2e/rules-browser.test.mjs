@@ -37,6 +37,7 @@ describe('the rules library', () => {
     assert.equal(await link.innerText(), '在法规库中查看');
     const href = await link.getAttribute('href');
     assert.match(href, /^rules\/sx-2025-13\.html#q-[0-9a-f]{8}$/);
+    await axeCheck(page, 'result with a citation unfolded');
     await Promise.all([page.waitForURL(/\/rules\/sx-2025-13\.html#q-/), link.click()]);
     const id = new URL(page.url()).hash.slice(1);
     const target = page.locator(`[id="${id}"]`);
