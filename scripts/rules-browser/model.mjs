@@ -158,7 +158,13 @@ async function programOf(estimator, packs, catalog, policy, validity) {
   return {
     program, valid_from: from, valid_to: to || null,
     validityCite: own.validity_cite || null,
-    versions: versions.map((v) => ({ from: v.from, to: v.to, chain: v.data.chain })),
+    // The inherited documents by date: versions that differ in values only are one here (the values show their dates).
+    versions: versions.reduce((out, v) => {
+      const last = out[out.length - 1];
+      if (last && key(last.chain) === key(v.data.chain)) last.to = v.to;
+      else out.push({ from: v.from, to: v.to, chain: v.data.chain });
+      return out;
+    }, []),
     conditions, facts, factNames, params: [...params.values()],
     notes: own.notes || [],
     first: versions[0].data,
