@@ -39,7 +39,36 @@ inline std::string check_questions(std::string_view request, std::string_view re
   return "";
 }
 
-// Harness fuzz_estimate: one request through estimate() and questions().
+// "" when a compare() response is well-formed: an error as estimate's, or
+// at most 16 columns, `current` one of them, each a policy, a date and an
+// answer that is itself a response object (an estimate's, or its error).
+inline std::string check_compare(std::string_view request, std::string_view response) {
+  json r = json::parse(response.begin(), response.end(), nullptr, false);
+  if (r.is_discarded() || !r.is_object()) return "compare: not a JSON object";
+  const json* ok = uie_check::member(r, "ok");
+  if (!ok || !ok->is_boolean()) return "compare: no boolean ok";
+  if (!ok->get<bool>()) {
+    std::string p = uie_check::check_response(request, response);
+    return p.empty() ? "" : "compare: " + p;
+  }
+  const json* cols = uie_check::member(r, "columns");
+  const json* current = uie_check::member(r, "current");
+  if (!cols || !cols->is_array() || cols->empty() || cols->size() > 16) return "compare: columns missing, empty or over 16";
+  if (!current || !current->is_number_unsigned() || current->get<std::size_t>() >= cols->size()) return "compare: current is no column";
+  for (const json& c : *cols) {
+    const json* policy = uie_check::member(c, "policy");
+    const json* as_of = uie_check::member(c, "as_of");
+    const json* answer = uie_check::member(c, "answer");
+    if (!policy || !policy->is_string() || !as_of || !as_of->is_string() || as_of->get<std::string>().size() != 10)
+      return "compare: a column without policy or date";
+    if (!answer || !answer->is_object()) return "compare: a column without an answer object";
+    const json* answered = uie_check::member(*answer, "ok");
+    if (!answered || !answered->is_boolean()) return "compare: a column's answer without a boolean ok";
+  }
+  return "";
+}
+
+// Harness fuzz_estimate: one request through estimate(), questions() and compare().
 inline std::string check_estimate(const uie::Engine& engine, std::string_view input) {
   const std::string response = engine.estimate(input, kToday);
   std::string problem = uie_check::check_response(input, response);
@@ -47,6 +76,9 @@ inline std::string check_estimate(const uie::Engine& engine, std::string_view in
   const std::string questions = engine.questions(input, kToday);
   problem = check_questions(input, questions);
   if (!problem.empty()) return problem + "\nresponse: " + questions.substr(0, 2000);
+  const std::string compared = engine.compare(input, {kToday});
+  problem = check_compare(input, compared);
+  if (!problem.empty()) return problem + "\nresponse: " + compared.substr(0, 2000);
   return "";
 }
 

@@ -1,5 +1,5 @@
 // libFuzzer harness: one request (any bytes) through the whole evaluate path,
-// estimate() and questions(), under the embedded rule packs. A crash, a
+// estimate(), questions() and compare(), under the embedded rule packs. A crash, a
 // sanitizer report, a throw (built with -fno-exceptions: every throw site is
 // an abort), or a response that breaks the contract (fuzz_checks.h) is a finding.
 #include <cstdint>

@@ -191,8 +191,11 @@ void render_comparison(std::string& out, const RuleSet& rules, const Request& re
   Result r, base;
   std::string answer;
   std::size_t current_index = 0;
-  for (const Had& h : policies_had(rules, req, current)) {
-    if (cmp.written() + 3 > kMaxCompareColumns) break;  // room for the variants
+  std::vector<Had> had = policies_had(rules, req, current);
+  // Room for the variants: the oldest documents give way, never the current one.
+  while (had.size() + 3 > kMaxCompareColumns && had.front().policy->doc != current.doc) had.erase(had.begin());
+  for (const Had& h : had) {
+    if (cmp.written() + 3 > kMaxCompareColumns) break;
     const Policy* p = h.policy;
     Column c;
     c.policy = p;
