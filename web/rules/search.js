@@ -76,6 +76,19 @@
     }
   }
 
+  // An inherited quote stands on the page of every policy that inherits it:
+  // shown once, on the page of the document it quotes when there is one.
+  function oncePerQuote(data, quotes) {
+    const best = {};
+    const order = [];
+    for (const q of quotes) {
+      const own = data.byId[q.p] && data.byId[q.p].doc_no === q.d;
+      if (!best[q.a]) order.push(q.a);
+      if (!best[q.a] || (own && data.byId[best[q.a].p].doc_no !== q.d)) best[q.a] = q;
+    }
+    return order.map((a) => best[a]);
+  }
+
   async function run() {
     const query = input.value;
     const terms = termsOf(query);
@@ -87,7 +100,7 @@
     const data = await load();
     const every = (key) => terms.every((t) => key.indexOf(t) >= 0);
     const docs = data.policies.filter((p) => every(p.key)).slice(0, LIMIT);
-    const quotes = data.quotes.filter((q) => every(q.key)).slice(0, LIMIT);
+    const quotes = oncePerQuote(data, data.quotes.filter((q) => every(q.key))).slice(0, LIMIT);
     // The words as typed (not normalised) are marked in the quotes shown.
     const raw = query.split(/[\s,，、]+/).filter(Boolean);
     show({ docs, quotes }, raw, query);
