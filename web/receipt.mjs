@@ -29,6 +29,8 @@ const WORDS = {
     title: '测算凭证',
     outcome: '测算结果',
     inputs: '填写的内容',
+    skipped: '没有回答（跳过）',
+    list: '、',
     conditions: '逐项条件及出处',
     quotes: '引用的原文',
     refOpen: (n) => ` ［依据 ${n}：`,   // before and after the document and clause
@@ -68,6 +70,8 @@ const WORDS = {
     title: 'Receipt of the estimate',
     outcome: 'Outcome',
     inputs: 'What was entered',
+    skipped: 'Not answered (skipped)',
+    list: '; ',
     conditions: 'Each condition and its source',
     quotes: 'The texts quoted',
     refOpen: (n) => ` [source ${n}: `,
@@ -114,7 +118,8 @@ const HEX = /^[0-9a-f]{8,64}$/;
  * { policy, eligible, amount_fen, candidates, months, rules_hash, engine_version, estimated }.
  */
 export function receiptOf(result, catalog, estimated) {
-  const fen = (x) => Number.isSafeInteger(x) && x >= 0;
+  // The forms the shared layer's decodeShare reads back (15 digits of fen at most, 1 200 months).
+  const fen = (x) => Number.isInteger(x) && x >= 0 && x < 1e15;
   const c = result.candidates && typeof result.candidates === 'object' ? result.candidates : null;
   const candidates = c ? Object.fromEntries(Object.entries(c).filter(([k, v]) => /^[a-z_]{1,32}$/.test(k) && fen(v))) : null;
   const id = result.policy && result.policy.id;
@@ -123,7 +128,7 @@ export function receiptOf(result, catalog, estimated) {
     eligible: typeof result.eligible === 'boolean' ? result.eligible : null,
     amount_fen: fen(result.amount_fen) ? result.amount_fen : null,
     candidates: candidates && Object.keys(candidates).length ? candidates : null,
-    months: Number.isInteger(result.total_months) && result.total_months >= 0 ? result.total_months : null,
+    months: Number.isInteger(result.total_months) && result.total_months >= 0 && result.total_months <= 1200 ? result.total_months : null,
     rules_hash: catalog && HEX.test(catalog.rules_hash) ? catalog.rules_hash : null,
     engine_version: catalog && /^[A-Za-z0-9][A-Za-z0-9._+-]{0,31}$/.test(catalog.engine_version) ? catalog.engine_version : null,
     estimated,
@@ -266,6 +271,8 @@ export function receiptScreen(ctx) {
         n ? h('span', { class: 'cite-ref' }, w.refOpen(n), h('span', { lang: 'zh-CN' }, sources[n - 1].where), w.refClose) : null));
   });
   const answers = F.answerSummary(ctx.shown, s.facts, lang, s.skipped);
+  const given = answers.filter((r) => !r.skipped);
+  const skipped = answers.filter((r) => r.skipped);
   const qr = h('div', { class: 'qr', id: 'receipt-qr', 'aria-live': 'polite' });
   fillQr(qr, link, w, 3);
   const row = (label, value, attrs = {}) => h('div', { class: 'row', ...attrs }, h('dt', {}, label), h('dd', {}, value));
@@ -293,7 +300,10 @@ export function receiptScreen(ctx) {
     h('p', { class: 'receipt-link', id: 'receipt-link' }, link),
     answers.length ? h('section', { 'aria-labelledby': 'receipt-inputs-h' },
       h('h2', { id: 'receipt-inputs-h' }, w.inputs),
-      h('dl', { class: 'receipt-inputs' }, answers.map((r) => row(r.label, r.text, { 'data-fact': r.fact })))) : null,
+      given.length ? h('dl', { class: 'receipt-inputs' }, given.map((r) => row(r.label, r.text, { 'data-fact': r.fact }))) : null,
+      // The questions skipped, on one line: the conditions below say how each was counted.
+      skipped.length ? h('p', { class: 'receipt-skipped', id: 'receipt-skipped' },
+        h('span', { class: 'lead' }, `${w.skipped}${t.colon}`), skipped.map((r) => r.label).join(w.list)) : null) : null,
     h('section', { 'aria-labelledby': 'receipt-cond-h' },
       h('h2', { id: 'receipt-cond-h' }, w.conditions),
       h('ul', { class: 'conditions receipt-conditions' }, conditions)),

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { answerAll, axeCheck, choose, clickAndWait, open, repo, screen, shot, suite, SHANXI_SME, TIMEZONE } from './lib/page.mjs';
+import {
+  answerAll, axeCheck, choose, clickAndWait, noSidewaysScroll, open, repo, screen, shot, suite, SHANXI_SME, TIMEZONE,
+} from './lib/page.mjs';
 
 const env = suite('receipt');
 const JSQR = readFileSync(join(repo, 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
@@ -125,6 +127,7 @@ describe('测算凭证 (the receipt)', () => {
     // The inputs as the result lists them, each condition with its citation, the quotes, the policy.
     assert.match(await r.locator('.receipt-inputs [data-fact="insured_headcount"]').innerText(), /80/);
     assert.match(await r.locator('.receipt-inputs [data-fact="contributions_paid"]').innerText(), /56,789\.12/);
+    assert.match(await page.locator('#receipt-skipped').innerText(), /^没有回答（跳过）：.*是否为劳务派遣单位$/, 'the skipped questions on one line');
     const conditions = r.locator('.receipt-conditions li');
     assert.ok(await conditions.count() >= 5, 'every condition');
     assert.equal(await r.locator('.receipt-conditions li:not(:has(.cite-ref))').count(), 0, 'each with its source');
@@ -141,6 +144,7 @@ describe('测算凭证 (the receipt)', () => {
     assert.ok(Number(await page.locator('#receipt-qr svg').getAttribute('data-modules')) <= 89, 'QR version 18 or below');
     assert.equal(await scanQr(page, '#receipt-qr'), link, 'the decoder reads the receipt\'s link back from the screenshot');
     await axeCheck(page, 'receipt (Chinese)');
+    await noSidewaysScroll(page, 'receipt (Chinese)');
     await shot(env, page, '01-receipt-zh');
 
     // Opened in a fresh profile: the same answer, and it says so.
@@ -199,12 +203,39 @@ describe('测算凭证 (the receipt)', () => {
     // Elder mode: larger on screen, still one page on paper.
     await page.click('#toggle-elder');
     await axeCheck(page, 'receipt (elder)');
+    await noSidewaysScroll(page, 'receipt (elder)');
     await shot(env, page, '06-receipt-elder');
     assert.equal(await printed(page, '06-receipt-elder'), 1, 'the receipt prints on one A4 page in elder mode');
 
     // Back leads to the result.
     await clickAndWait(page, '#receipt-back');
     assert.equal(await screen(page), 'result');
+    await done();
+  });
+
+  test('a 失业保险金 receipt: the monthly amount, the months and the total; the months recorded in its link', async () => {
+    const { page, done } = await open(env);
+    await choose(page, 'unemployment_benefit', '140000', '2025-07-01', '140300');
+    await answerAll(page, { contribution_months: '5年', separation_reason: '被单位解除合同' });
+    assert.equal(await screen(page), 'result');
+    await clickAndWait(page, '#open-receipt');
+    await page.waitForSelector('#receipt-qr[data-qr="drawn"] svg');
+    // 阳泉 (山西): 90% of the minimum wage of 2150 元, at most 18 months (as tests/e2e/web.test.mjs).
+    const amount = await page.locator('#receipt-amount').innerText();
+    assert.match(amount, /每月 1,935\.00 元/);
+    assert.match(amount, /最长 18 个月，最多共 34,830\.00 元/);
+    const link = await page.locator('#receipt-link').innerText();
+    const recorded = await page.evaluate((l) => globalThis.UieFront.decodeShare(l.split('#')[1]).receipt, link);
+    assert.equal(recorded.months, 18);
+    assert.equal(recorded.amount_fen, 193500);
+    assert.equal(await scanQr(page, '#receipt-qr'), link);
+    await axeCheck(page, 'benefit receipt');
+    await shot(env, page, '08-receipt-benefit');
+    assert.equal(await printed(page, '08-receipt-benefit'), 1, 'the benefit receipt prints on one A4 page');
+
+    const changed = await openLink(await tampered(page, link, { months: 12 }));
+    assert.match(await changed.page.locator('.notice').innerText(), /与凭证不一致：结果不同：月数原来 12 个月，现在 18 个月。$/);
+    await changed.done();
     await done();
   });
 
@@ -219,6 +250,7 @@ describe('测算凭证 (the receipt)', () => {
     assert.ok(!/kiosk|idle/.test(link), `no kiosk mode in the link: ${link}`);
     assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?region=140000#s=/);
     await axeCheck(page, 'kiosk result with its QR code');
+    await noSidewaysScroll(page, 'kiosk result with its QR code');
     await box.scrollIntoViewIfNeeded();
     await shot(env, page, '07-kiosk-qr', { fullPage: false });
 

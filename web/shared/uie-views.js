@@ -511,26 +511,20 @@
 
   // A receipt (测算凭证) adds what it showed, under `r`, in short keys (the link
   // goes into a QR code): a build that knows no `r` still opens the inputs.
-  const RECEIPT_KEYS = [['policy', 'p'], ['eligible', 'e'], ['amount_fen', 'a'], ['candidates', 'c'], ['months', 'm'],
-                        ['rules_hash', 'h'], ['engine_version', 'g'], ['estimated', 'd']];
+  // Each recorded value's JSON text is of its one form, or the link is refused.
+  const RECEIPT = [
+    ['policy', 'p', /^"[A-Za-z0-9][\w.+-]{0,63}"$/],
+    ['eligible', 'e', /^(true|false)$/],
+    ['amount_fen', 'a', /^\d{1,15}$/],
+    ['candidates', 'c', /^\{("[a-z_]{1,32}":\d{1,15},?){1,8}\}$/],
+    ['months', 'm', /^(\d{1,3}|1[01]\d\d|1200)$/],
+    ['rules_hash', 'h', /^"[0-9a-f]{8,64}"$/],
+    ['engine_version', 'g', /^"[A-Za-z0-9][\w.+-]{0,31}"$/],
+    ['estimated', 'd', /^"\d{4}-\d\d-\d\d"$/],
+  ];
   /** The longest fragment read (characters after #): the page's links are under 1 000; a QR code holds at most 2 953 bytes. */
   const SHARE_MAX = 4096;
-
   const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
-  const isFen = (x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-  const isId = (x, n) => typeof x === 'string' && x.length <= n && /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(x);
-  // Each recorded value: null (not recorded), else of its one form; anything else refuses the link.
-  const RECEIPT_CHECK = {
-    policy: (x) => isId(x, 64),
-    eligible: (x) => typeof x === 'boolean',
-    amount_fen: isFen,
-    candidates: (x) => isObject(x) && Object.keys(x).length > 0 && Object.keys(x).length <= 8 &&
-      Object.keys(x).every((k) => /^[a-z_]{1,32}$/.test(k) && isFen(x[k])),
-    months: (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 1200,
-    rules_hash: (x) => typeof x === 'string' && /^[0-9a-f]{8,64}$/.test(x),
-    engine_version: (x) => isId(x, 32),
-    estimated: (x) => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x),
-  };
 
   /**
    * { region, date, program, facts, policy?, receipt? } → fragment text "s=…".
@@ -542,7 +536,7 @@
     if (inputs.policy) payload.policy = inputs.policy;
     if (inputs.receipt) {
       const r = {};
-      for (const [name, key] of RECEIPT_KEYS) {
+      for (const [name, key] of RECEIPT) {
         const x = inputs.receipt[name];
         if (x !== null && x !== undefined) r[key] = x;
       }
@@ -570,9 +564,9 @@
       const out = { region: p.region, date: p.date, program: p.program, facts: p.facts, policy: p.policy || null };
       if (p.r) {
         out.receipt = {};
-        for (const [name, key] of RECEIPT_KEYS) {
+        for (const [name, key, form] of RECEIPT) {
           const x = p.r[key] === undefined ? null : p.r[key];
-          if (x !== null && !RECEIPT_CHECK[name](x)) return null;
+          if (x !== null && !form.test(JSON.stringify(x))) return null;
           out.receipt[name] = x;
         }
       }
