@@ -287,6 +287,8 @@ export function receiptScreen(ctx) {
         h('p', { class: `verdict ${v.verdict.state}`, id: 'receipt-verdict' },
           h('span', { 'aria-hidden': 'true' }, v.verdict.mark), ' ', v.verdict.text),
         v.draft ? h('p', { class: 'badge draft' }, t.draft) : null,
+        v.inForce ? null : h('p', { class: 'badge expired', id: 'receipt-not-in-force' },
+          t.notInForce(res.policy.valid_to, res.policy.valid_from, s.date)),
         h('div', { id: 'receipt-amount' }, amountLines(v, t)),
         h('dl', { class: 'receipt-record', id: 'receipt-record' },
           row(w.estimated, record.estimated, { 'data-field': 'estimated' }),

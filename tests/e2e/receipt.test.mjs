@@ -239,6 +239,28 @@ describe('测算凭证 (the receipt)', () => {
     await done();
   });
 
+  test('a receipt under the latest policy, not in force on the date asked, says so, and its link names that policy', async () => {
+    const { page, done } = await open(env);
+    await choose(page, 'stabilization_refund', '140000', '2026-03-02');
+    assert.equal(await screen(page), 'nopolicy');
+    await clickAndWait(page, '#use-latest');
+    await answerAll(page, SHANXI_SME);
+    assert.equal(await screen(page), 'result');
+    const badge = await page.locator('#not-in-force').innerText();
+    await clickAndWait(page, '#open-receipt');
+    await page.waitForSelector('#receipt-qr[data-qr="drawn"] svg');
+    assert.equal(await page.locator('#receipt-not-in-force').innerText(), badge, 'the same words as the result');
+    assert.equal(await page.locator('#receipt-record [data-field="date"] dd').innerText(), '2026-03-02');
+    const link = await page.locator('#receipt-link').innerText();
+    const shared = await page.evaluate((l) => globalThis.UieFront.decodeShare(l.split('#')[1]), link);
+    assert.equal(shared.policy, 'sx-2025-13', 'the link asks for the policy chosen');
+    const again = await openLink(link);
+    assert.equal(await again.page.locator('#not-in-force').innerText(), badge);
+    assert.match(await again.page.locator('.notice').innerText(), /与凭证一致/);
+    await again.done();
+    await done();
+  });
+
   test('kiosk: the result shows its QR code, 扫码带走结果, whose link opens the ordinary page with the same answer', async () => {
     const { page, done } = await shanxiResult('?kiosk=1&region=140000');
     const amount = await page.locator('#amount').innerText();
