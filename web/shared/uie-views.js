@@ -512,6 +512,7 @@
   // A receipt (测算凭证) adds what it showed, under `r`, in short keys (the link
   // goes into a QR code): a build that knows no `r` still opens the inputs.
   // Each recorded value's JSON text is of its one form, or the link is refused.
+  /** @type {Array<[string, string, RegExp]>} [name, key in the link, the form of its JSON text] */
   const RECEIPT = [
     ['policy', 'p', /^"[A-Za-z0-9][\w.+-]{0,63}"$/],
     ['eligible', 'e', /^(true|false)$/],
