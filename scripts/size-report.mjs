@@ -29,7 +29,7 @@
 // vendor/qr.mjs) loads only when a receipt is opened or a kiosk shows a result:
 // its files are listed apart, with a budget of their own (16 KB brotli), and
 // are no part of the single page's 150 KB, which they would pass (the page was
-// at 148.6 KB, the receipt is about 10 KB).
+// at 148.6 KB, the receipt is 12 KB).
 // The comparison (与往年比较: web/compare.mjs, compare.css, compare-worker.js
 // and shared/uie-compare.js) loads only when a result's comparison is opened,
 // with the whole module (estimator.js/.wasm and estimator-batch.js, the
