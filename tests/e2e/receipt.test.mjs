@@ -57,7 +57,9 @@ async function scanQr(page, selector) {
 async function openLink(link, wait = 'result') {
   assert.ok(link.startsWith(env.server.url), `${link} is on the test server`);
   const opened = await open(env, link.slice(env.server.url.length), { wait });
-  if (wait === 'result') await opened.page.waitForSelector('.notice:has-text("凭证")');
+  if (wait === 'result') {
+    await opened.page.waitForFunction(() => /凭证|receipt/.test((document.querySelector('.notice') || {}).textContent || ''));
+  }
   return opened;
 }
 
@@ -195,6 +197,10 @@ describe('测算凭证 (the receipt)', () => {
     const enLink = await page.locator('#receipt-link').innerText();
     assert.match(enLink, /\?lang=en#s=/, 'the link opens in English');
     assert.equal(await scanQr(page, '#receipt-qr'), enLink);
+    const enChanged = await openLink(await tampered(page, enLink, { amount_fen: 3400000 }));
+    assert.equal(await enChanged.page.locator('.notice').innerText(), 'Estimated from the answers in the shared link. ' +
+                 'Not as on the receipt: the result differs: the amount was 34,000.00 yuan, now 34,073.47 yuan.');
+    await enChanged.done();
     await axeCheck(page, 'receipt (English)');
     await shot(env, page, '05-receipt-en');
     assert.equal(await printed(page, '05-receipt-en'), 1, 'the English receipt prints on one A4 page');
