@@ -510,6 +510,7 @@ function questionScreen() {
   const progress = s.editing ? null : !required ? t().optional
     : res && res.missing.includes(q.fact) ? t().remaining(res.missing.length) : null;
   return h('form', { class: 'screen question', novalidate: true, onsubmit: submit, 'data-fact': q.fact },
+    s.notice ? h('p', { class: 'notice', role: 'status' }, s.notice) : null,   // a link that needs an answer more
     h('p', { class: 'crumb' }, [programTitle(s.program), regionName(), progress].filter(Boolean).join(' · ')),
     h('h1', { id: `fact-${q.fact}-label` }, labelOf(q)),
     input,
@@ -757,7 +758,8 @@ async function openShared(shared) {
   // The shared screen replaces the start screen: Back leaves the page.
   await run({ replace: true });
   // A receipt's link (测算凭证): is the answer still the one it recorded, under the same rules?
-  if (!loading || s.screen !== 'result' || !s.notice) return;
+  // (On a question: the rules now ask for an answer the receipt did not need.)
+  if (!loading || !s.result || !s.notice || !['result', 'question'].includes(s.screen)) return;
   receiptView = await loading;
   s.notice = `${s.notice} ${receiptView.checkNotice(shared.receipt, s.result, catalog, ui.lang)}`;
   render({ focus: false });

@@ -63,14 +63,15 @@ async function openLink(link, wait = 'result') {
   return opened;
 }
 
-/** A link with its recorded receipt changed (what a later build, or a tampered link, brings). */
-async function tampered(page, link, change) {
-  return page.evaluate(([l, c]) => {
+/** A link with its recorded receipt changed (what a later build, or a tampered link, brings), and facts left out. */
+async function tampered(page, link, change, drop = []) {
+  return page.evaluate(([l, c, d]) => {
     const [base, fragment] = l.split('#');
     const shared = globalThis.UieFront.decodeShare(fragment);
     Object.assign(shared.receipt, c);
+    for (const f of d) delete shared.facts[f];
     return `${base}#${globalThis.UieFront.encodeShare(shared)}`;
-  }, [link, change]);
+  }, [link, change, drop]);
 }
 
 async function shanxiResult(path = '') {
@@ -166,6 +167,14 @@ describe('测算凭证 (the receipt)', () => {
                  '结果不同：金额原来 34,000.00 元，现在 34,073.47 元。');
     await shot(env, changed.page, '03-link-rules-changed');
     await changed.done();
+    // A later build that needs an answer the receipt did not: the question, and what is not as it was.
+    const asks = await openLink(await tampered(page, link, {}, ['layoffs']), 'question');
+    await asks.page.waitForFunction(() => /凭证/.test((document.querySelector('.notice') || {}).textContent || ''));
+    assert.equal(await asks.page.locator('form[data-fact]').getAttribute('data-fact'), 'layoffs');
+    assert.equal(await asks.page.locator('.notice').innerText(),
+                 '已按分享链接中的内容测算。 与凭证不一致：结果不同：结论原来 符合条件，现在 尚未确定；金额原来 34,073.47 元，现在 —。');
+    await axeCheck(asks.page, 'a receipt\'s link that needs another answer');
+    await asks.done();
     // Other rules, the same answer.
     const sameAnswer = await openLink(await tampered(page, link, { rules_hash: '0123456789abcdef' }));
     assert.match(await sameAnswer.page.locator('.notice').innerText(), new RegExp(`规则已更新（凭证 0123456789abcdef，现在 ${catalog.rules_hash}）：结果相同。`));
