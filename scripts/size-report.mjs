@@ -14,7 +14,7 @@
 // transfers, headers included: scripts/page-speed.mjs.
 // The screening page (screen.html, screen/**, shared/uie-screen.js) has a budget of its own: what
 // it downloads (its files, the engine, the shared layer and styles) and the
-// XLSX libraries it loads only for an XLSX file, at most 210 KB brotli; its
+// XLSX libraries it loads only for an XLSX file, at most 235 KB brotli (below); its
 // files are no part of the single-estimate page's budget. (200 KB until
 // 2026-12: reading a cell as the single page reads typed text, "1.2万", "5年",
 // "中小微" — core/src/input/cell_text.cpp, issue 16 — costs the module 9 KB,
@@ -24,7 +24,11 @@
 // parameters, the batch tally and outcomes — costs the module 12 KB brotli
 // (compiled for size; 9 KB of it the reform, 19 KB before the image writer was
 // left out and the code compiled for size), and its panel 6 KB more, loaded
-// only when opened; the page was at 205.9 KB.)
+// only when opened; the page was at 205.9 KB. 230 KB until 2026-12-06 (issue 18):
+// Engine::compare, which the result's comparison and the mini-program call
+// in this module, costs it 3.6 KB brotli (compiled for size, its request
+// copied fact by fact: 7 KB before), and the shared layer's citation links
+// and receipt links 0.5 KB; the page was at 228.1 KB.)
 // The receipt (测算凭证: web/receipt.mjs, receipt.css and the QR encoder
 // vendor/qr.mjs) loads only when a receipt is opened or a kiosk shows a result:
 // its files are listed apart, with a budget of their own (16 KB brotli), and
@@ -45,7 +49,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const BUDGET = 150 * 1024;
-const SCREEN_BUDGET = 230 * 1024;
+const SCREEN_BUDGET = 235 * 1024;
 const RECEIPT_BUDGET = 16 * 1024;
 const receipt = (name) => /^(receipt\.(mjs|css)|vendor\/qr\.mjs)$/.test(name);
 const COMPARE_BUDGET = 8 * 1024;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/cold.h"
 #include "base/json_out.h"
 #include "eval/choose.h"
 #include "eval/context.h"
@@ -12,6 +13,7 @@
 #include "render/render.h"
 
 namespace uie {
+UIE_COLD_BEGIN  // once per comparison opened: compiled for size in the wasm build
 namespace {
 
 // A column: a document's policy on a date, perhaps with one fact changed.
@@ -52,7 +54,10 @@ std::vector<Had> policies_had(const RuleSet& rules, const Request& req, const Po
   if (std::none_of(had.begin(), had.end(), [&](const Had& h) { return h.policy->doc == current.doc; })) {
     had.push_back({&current, current.doc_from, std::nullopt});
   }
-  std::stable_sort(had.begin(), had.end(), [](const Had& a, const Had& b) { return a.first < b.first; });
+  // A handful of documents: an insertion sort (stable), smaller in the module than std::stable_sort.
+  for (std::size_t i = 1; i < had.size(); ++i) {
+    for (std::size_t k = i; k > 0 && had[k].first < had[k - 1].first; --k) std::swap(had[k], had[k - 1]);
+  }
   for (std::size_t i = 0; i < had.size(); ++i) {
     const Policy& p = *had[i].policy;
     std::optional<Date> end = p.doc_to;
@@ -124,7 +129,12 @@ class Comparison {
   // Evaluates one column into `r`; false (with the error rendered as its
   // answer) where the facts do not hold under that policy.
   bool evaluate_column(const Column& c, Request& col, Result& r, std::string& answer) {
-    col = req_;
+    // The request, field by field: a whole-struct copy of its 48 facts is
+    // unrolled into kilobytes of module code.
+    col.region = req_.region;
+    col.program = req_.program;
+    for (int f = 0; f < kMaxFacts; ++f) col.facts.slot(f) = req_.facts.values[static_cast<std::size_t>(f)];
+    col.adopt_fact = -1;
     col.date = c.as_of;
     col.date_given = true;
     col.policy_id = c.policy->doc->id;
@@ -188,7 +198,9 @@ void render_comparison(std::string& out, const RuleSet& rules, const Request& re
       .next("date").str(req.date.str()).next("columns").raw("[");
   Comparison cmp(rules, req, english, out);
   Request col;
-  Result r, base;
+  Result results[2];
+  Result* r = &results[0];
+  Result* base = &results[1];
   std::string answer;
   std::size_t current_index = 0;
   std::vector<Had> had = policies_had(rules, req, current);
@@ -201,35 +213,36 @@ void render_comparison(std::string& out, const RuleSet& rules, const Request& re
     c.policy = p;
     c.as_of = column_date(req.date, h);
     answer.clear();
-    bool ok = cmp.evaluate_column(c, col, r, answer);
+    bool ok = cmp.evaluate_column(c, col, *r, answer);
     bool is_current = p->doc == current.doc;
     if (is_current) current_index = cmp.written();
     cmp.write(c, answer);
     if (!is_current || !ok) continue;
     // The variants the current policy allows: each size where the size is
     // unsure, and the enterprise uplift where the rates have one.
-    std::swap(base, r);
-    const AmountRule& a = base.policy->amount;
-    if (base.refund.candidates && !base.refund.readings && a.size_fact >= 0) {
+    std::swap(base, r);  // the pointers: `base` is the current column's answer
+    const AmountRule& a = base->policy->amount;
+    if (base->refund.candidates && !base->refund.readings && a.size_fact >= 0) {
       for (int option : {a.size_sme_option, a.size_large_option}) {
         Column v = c;
         v.variant = Column::Variant::kSize;
         v.fact = a.size_fact;
         v.option = option;
         answer.clear();
-        if (cmp.evaluate_column(v, col, r, answer)) cmp.write(v, answer);
+        if (cmp.evaluate_column(v, col, *r, answer)) cmp.write(v, answer);
       }
     }
     Column v = c;
     v.variant = Column::Variant::kUplift;
-    if (uplift_of(*base.policy, c.as_of, v)) {
+    if (uplift_of(*base->policy, c.as_of, v)) {
       const FactValue* given = req.facts.get(v.fact);
       bool already = given && given->number && !v.if_adopted;
       answer.clear();
-      if (!already && cmp.evaluate_column(v, col, r, answer) && !same_outcome(base, r)) cmp.write(v, answer);
+      if (!already && cmp.evaluate_column(v, col, *r, answer) && !same_outcome(*base, *r)) cmp.write(v, answer);
     }
   }
   o.raw("]").next("current").num(static_cast<std::int64_t>(current_index)).raw("}");
 }
 
+UIE_COLD_END
 }  // namespace uie
