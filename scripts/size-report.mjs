@@ -115,8 +115,8 @@ try {
   console.error(`size-report: no site in ${site}; build it: cmake --preset wasm && cmake --build --preset wasm`);
   process.exit(2);
 }
-// Loaded only on demand: the English words (on the first switch to English) and the kiosk's idle clock.
-const LAZY = /^(i18n-en|kiosk)\.mjs$/;
+// Loaded only on demand: the English words (on the first switch to English), the kiosk's idle clock, the share links.
+const LAZY = /^((i18n-en|kiosk)\.mjs|shared\/uie-share\.js)$/;
 const kindOf = (f) => (f.endsWith('.wasm') ? 'wasm' : /estimator(-lite|-api)?\.js$/.test(f) ? 'glue + API'
   : LAZY.test(relative(site, f)) ? 'on demand' : 'page');
 const allRows = siteFiles.map((f) => ({ name: relative(site, f), kind: kindOf(f), ...sizes(readFileSync(f)) }));

@@ -10,7 +10,7 @@
 // skippable) · the result. Each screen is a history entry, so Back and
 // Forward move between them; the answers stay in this page's memory only,
 // never in storage, the URL or the history entries.
-import { button, h } from './dom.mjs';
+import { button, h, loadScript } from './dom.mjs';
 import { english, STRINGS } from './i18n.mjs';
 
 const F = globalThis.UieFront;
@@ -609,7 +609,8 @@ function answersBlock() {
 function shareArea() {
   if (KIOSK) return null;
   const area = h('div', { class: 'share', id: 'share-area' });
-  const make = () => {
+  const make = async () => {
+    await shareReady();
     const inputs = { region: s.city || s.province, date: s.date, program: s.program, facts: s.facts, policy: s.policy };
     const url = `${location.origin}${location.pathname}${location.search}#${F.encodeShare(inputs)}`;
     const field = h('input', { id: 'share-link', type: 'text', readonly: true, value: url, 'aria-label': t().share });
@@ -623,7 +624,7 @@ function shareArea() {
         })),
       status);
   };
-  area.append(button(t().share, make, 'secondary', { id: 'make-share' }));
+  area.append(button(t().share, () => guarded(make), 'secondary', { id: 'make-share' }));
   return area;
 }
 
@@ -772,14 +773,18 @@ let receiptView = null;
 const receiptContext = () => ({ s, shown, catalog, lang: ui.lang, elder: ui.elder, t: t(), back,
                                 programTitle: programTitle(s.program), regionName: regionName() });
 const receiptScreen = () => (receiptView ? receiptView.receiptScreen(receiptContext()) : resultScreen());
+// Share links and a receipt's link (shared/uie-share.js): loaded only when a
+// link is opened or made, so the page's own download does not carry them.
+const shareReady = () => loadScript('shared/uie-share.js');
 async function openReceipt() {
+  await shareReady();
   receiptView = receiptView || await import('./receipt.mjs');
   go('receipt');
 }
 function kioskQr() {
   const box = h('div', { id: 'kiosk-qr-slot' });
-  import('./receipt.mjs').then((m) => { receiptView = m; box.replaceWith(m.kioskQr(receiptContext())); },
-                               (e) => console.warn('[estimator]', e));
+  Promise.all([import('./receipt.mjs'), shareReady()])
+    .then(([m]) => { receiptView = m; box.replaceWith(m.kioskQr(receiptContext())); }, (e) => console.warn('[estimator]', e));
   return box;
 }
 
@@ -833,7 +838,8 @@ async function boot() {
   if (KIOSK) import('./kiosk.mjs').then((k) => k.startKiosk({ seconds: IDLE_SECONDS, strings: t, onWipe: wipe }));
   app.dataset.engine = 'loading';
   // The first question is drawn at once; the engine starts in its Worker meanwhile.
-  const shared = !KIOSK && location.hash ? F.decodeShare(location.hash) : null;
+  if (!KIOSK && location.hash) await shareReady().catch((e) => console.warn('[estimator]', e));
+  const shared = !KIOSK && location.hash && globalThis.UieShare ? F.decodeShare(location.hash) : null;
   if (location.hash && !KIOSK && !shared) s.notice = t().shareBad;
   if (!shared) go('who', { replace: true });
   try {

@@ -5,7 +5,7 @@
 // in one call) and the shared view (shared/uie-compare.js), so the single
 // page's own download is unchanged. It draws UieCompare.compareView: the
 // same view the mini-program draws.
-import { button, h } from './dom.mjs';
+import { button, h, loadScript } from './dom.mjs';
 
 const F = globalThis.UieFront;
 
@@ -74,20 +74,10 @@ function call(method, request, options) {
   });
 }
 
-let viewScript = null;
 // The shared view and the panel's styles, each once.
 function loadView() {
   if (!document.querySelector('link[href="compare.css"]')) document.head.append(h('link', { rel: 'stylesheet', href: 'compare.css' }));
-  if (globalThis.UieCompare) return Promise.resolve();
-  if (!viewScript) {
-    viewScript = new Promise((resolve, reject) => {
-      const script = h('script', { src: 'shared/uie-compare.js' });
-      script.addEventListener('load', resolve);
-      script.addEventListener('error', () => { viewScript = null; reject(new Error('uie-compare.js did not load')); });
-      document.head.append(script);
-    });
-  }
-  return viewScript;
+  return loadScript('shared/uie-compare.js');
 }
 
 const zh = (text) => (/[\u4e00-\u9fff]/.test(text || '') ? 'zh-CN' : null);

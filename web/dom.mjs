@@ -20,3 +20,17 @@ export function h(tag, attrs, ...children) {
 export function button(text, onclick, cls = 'secondary', attrs = {}) {
   return h('button', { type: 'button', class: cls, onclick, ...attrs }, text);
 }
+
+const scripts = new Map();
+/** A classic script (a shared-layer file) added once; resolves when it has run. A failed load may be tried again. */
+export function loadScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const el = h('script', { src });
+      el.addEventListener('load', resolve);
+      el.addEventListener('error', () => { scripts.delete(src); el.remove(); reject(new Error(`${src} did not load`)); });
+      document.head.append(el);
+    }));
+  }
+  return scripts.get(src);
+}

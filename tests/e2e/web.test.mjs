@@ -3,6 +3,7 @@
 // Helpers, and the checks every test gets (nothing leaves 127.0.0.1, no
 // console error, nothing stored): lib/page.mjs.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 
 import {
@@ -298,9 +299,9 @@ describe('the estimator page', () => {
     assert.match(await page.locator('#amount').innerText(), /^金额\s*34,073\.47 元/);
 
     // A result with undecided conditions (a shared link without every answer).
-    const { page: shared, done: done2 } = await open(env, `#${await page.evaluate(() =>
-      globalThis.UieFront.encodeShare({ region: '660000', date: '2024-04-20', program: 'skill_subsidy',
-                                        facts: { worker_status: 'employed', insured_months: 18, certificate: 'skill_level' } }))}`,
+    const F = createRequire(import.meta.url)('../../web/shared/uie-front.js');
+    const { page: shared, done: done2 } = await open(env, `#${F.encodeShare({ region: '660000', date: '2024-04-20', program: 'skill_subsidy',
+                                                                           facts: { worker_status: 'employed', insured_months: 18, certificate: 'skill_level' } })}`,
     { wait: 'question' });
     assert.equal(await currentFact(shared), 'level', 'a shared link without a required answer asks for it');
     await done2();

@@ -15,8 +15,9 @@ import { repo } from './lib/env.mjs';
 
 const require = createRequire(import.meta.url);
 const FILE = join(repo, 'web', 'shared', 'uie-front.js');
-// The layer's files, in the order a page loads them (index.html), and the journey on them.
-const PARTS = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js', 'uie-screen.js'];
+// The layer's files, in the order a page loads them (index.html; uie-share.js and uie-compare.js when
+// first needed), and the journey on them.
+const PARTS = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-share.js', 'uie-front.js', 'journey.js', 'uie-compare.js', 'uie-screen.js'];
 const SOURCES = PARTS.map((name) => [name, readFileSync(join(repo, 'web', 'shared', name), 'utf8')]);
 const { createRealm } = require('../miniprogram/helpers/wechat.js');
 

@@ -54,7 +54,7 @@
       rateDiff: (ya, ra, yb, rb) => `The refund rate went from ${ra} (${ya}) to ${rb} (${yb})`,
       sizeNote: (sme, large) => `Enterprise size not given: ${sme} as an SME, ${large} as a large enterprise`,
       upliftNote: (amount, adopted) => (adopted
-        ? `国办发〔2025〕25号 lets the pooling region raise the refund rate for "related enterprises"; the local document has not taken it up, so the region decides. If it does and the unit is recognised as related: ${amount}`
+        ? `国办发〔2025〕25号 lets the pooling region raise the refund rate for "related enterprises"; the region's own notice has not taken it up, so the region decides. If it does and the unit is recognised as related: ${amount}`
         : `A unit the region recognises as a "related enterprise" gets the rate raised by 国办发〔2025〕25号: ${amount}`),
       same: 'The conditions and the result are the same in every year.',
       list: ', ',

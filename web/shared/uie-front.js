@@ -17,18 +17,20 @@
  *   uie-words.js    the words (zh/en), numbers and money text;
  *   uie-answers.js  typing → values and back, the controls;
  *   uie-views.js    requests and errors, regions, result and policy views,
- *                   the answer summary, share links;
+ *                   the answer summary;
+ *   uie-share.js    share links (the page loads it only when one is opened or made);
  * and this file, the namespace the hosts use (UieFront), loaded after them.
  * The screening columns are in uie-screen.js; the journey in journey.js.
  * Tests: tests/js/shared-*.test.mjs.
  */
 (function (/** @type {any} root: the global object */ root, define) {
   if (typeof module === 'object' && module && module.exports) {
-    module.exports = define(require('./uie-words.js'), require('./uie-answers.js'), require('./uie-views.js'));
+    module.exports = define(require('./uie-words.js'), require('./uie-answers.js'), require('./uie-views.js'),
+                            () => require('./uie-share.js'));
   } else {
-    root.UieFront = define(root.UieWords, root.UieAnswers, root.UieViews);
+    root.UieFront = define(root.UieWords, root.UieAnswers, root.UieViews, () => root.UieShare);
   }
-})(typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : this, function (W, A, V) {
+})(typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : this, function (W, A, V, share) {
   'use strict';
 
   const parts = [W, A, V];
@@ -38,12 +40,24 @@
     'today', 'readDecimal', 'readMonths', 'readDate', 'chineseInteger', 'matchOption', 'parseAnswer', 'valueText',
     'hintFor', 'isMonths', 'optionsOf', 'optionLabel', 'controlOf', 'inputText', 'buildRequest', 'engineOptions',
     'factOfPath', 'plainMessage', 'responseError', 'regionOf', 'regionName', 'cityChoices', 'conditionFacts', 'resultView',
-    'policyView', 'policyState', 'citeView', 'citeAnchor', 'citeHref', 'policyChoices', 'answerSummary', 'encodeShare', 'decodeShare', 'SHARE_MAX', 'exampleInteger',
+    'policyView', 'policyState', 'citeView', 'citeAnchor', 'citeHref', 'policyChoices', 'answerSummary', 'exampleInteger',
     'numberText',
   ]) {
     const part = parts.find((p) => Object.prototype.hasOwnProperty.call(p, name));
     if (!part) throw new Error(`UieFront: no part defines ${name}`);
     api[name] = part[name];
+  }
+  // The share links (uie-share.js): required when first used in Node and the
+  // mini-program; a page loads the file itself when a link is opened or made.
+  for (const name of ['encodeShare', 'decodeShare', 'SHARE_MAX']) {
+    Object.defineProperty(api, name, {
+      enumerable: true,
+      get() {
+        const part = share();
+        if (!part) throw new Error(`UieFront.${name}: load shared/uie-share.js first`);
+        return part[name];
+      },
+    });
   }
   return api;
 });

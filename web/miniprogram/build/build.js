@@ -21,6 +21,7 @@
 //   journey.js        the journey every front end runs (what to ask next,
 //                     answers into facts, edits, the date or region changed)
 //   uie-compare.js    the comparison's view (与往年比较), as the page draws it
+//   uie-share.js      share links and a receipt's link (uie-front.js requires it)
 //
 // Nothing is patched: the glue already carries the WXWebAssembly alias
 // (wasm/js/wx-prejs.js, linked with --pre-js), and the mini-program hands the
@@ -40,7 +41,7 @@ const REPO_ROOT = path.resolve(PACKAGE_ROOT, '..', '..');
 const CORE_DIR = path.join(PACKAGE_ROOT, 'core');
 const SHARED_SRC = path.join(REPO_ROOT, 'web', 'shared');
 const SHARED_DIR = path.join(PACKAGE_ROOT, 'shared');
-const SHARED = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js', 'uie-compare.js'];
+const SHARED = ['uie-words.js', 'uie-answers.js', 'uie-views.js', 'uie-front.js', 'journey.js', 'uie-compare.js', 'uie-share.js'];
 
 /** Where the web page's estimator files are taken from. */
 function sourceDir() {
