@@ -47,16 +47,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import { comparison, library, receipt, screening } from './site-parts.mjs';
+
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const BUDGET = 150 * 1024;
 const SCREEN_BUDGET = 235 * 1024;
 const RECEIPT_BUDGET = 16 * 1024;
-const receipt = (name) => /^(receipt\.(mjs|css)|vendor\/qr\.mjs)$/.test(name);
 const COMPARE_BUDGET = 8 * 1024;
-const comparison = (name) => /^(compare(\.mjs|\.css|-worker\.js)|shared\/uie-compare\.js)$/.test(name);
-// The screening page's own files, and what of the rest it loads too.
-const screening = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
-  /^estimator(-batch)?\.(js|wasm)$/.test(name);   // the whole module and the batch methods: the single page loads neither
+// The screening page's own files (site-parts.mjs), and what of the rest it loads too.
 const screeningUses = (name) => screening(name) || /^(estimator(-api)?\.(js|wasm)|shared\/uie-(words|answers|views|front)\.js|style\.css|dom\.mjs)$/.test(name);
 
 // ---- a cold start, measured in a fresh process (run by the parent below) ----
@@ -106,7 +104,6 @@ function table(rows) {
 
 // The rules library (rules/: pages generated at build time) is a site of its own, reported
 // apart below: the page only links to it, and nothing of it counts in the page's budget.
-const library = (name) => name.startsWith('rules/');
 let siteFiles;
 try {
   // The build's precompressed siblings (F.br, F.gz) are F itself, as sent: not counted twice.

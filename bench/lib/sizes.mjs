@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
 import { BENCH } from './common.mjs';
 import { SITE_DIR } from './ours-build.mjs';
+import { singlePage } from '../../scripts/site-parts.mjs';
 
 async function bundle(source) {
   const esbuild = await import('esbuild');
@@ -40,20 +41,19 @@ export async function measureEntries(entries) {
   return { files, total: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
 }
 
-// Everything the single-estimate page downloads: every file of the assembled site
-// (index.html, the page's modules and style, the Emscripten glue, estimator-lite.wasm with the
-// rule packs inside, the JS API) but the build's precompressed siblings (F.br and F.gz are F itself,
-// as sent) and the screening page's own files (screen.html, screen/**, shared/uie-screen.js:
-// a page of its own with its own budget, see scripts/size-report.mjs). The page loads nothing
-// from elsewhere (its icon is a data: URL).
+// Everything the single-estimate page downloads: every file of the assembled site that is the
+// single page's (scripts/site-parts.mjs: index.html, the page's modules and style, the Emscripten
+// glue, estimator-lite.wasm with the rule packs inside, the JS API, its English words, the kiosk's
+// clock and the share links, which it loads on demand) but the build's precompressed siblings (F.br
+// and F.gz are F itself, as sent). The screening page, the receipt, the comparison and the rules
+// library are parts of their own, each with its budget (scripts/size-report.mjs). The page loads
+// nothing from elsewhere (its icon is a data: URL).
 const precompressed = (name) => /\.(br|gz)$/.test(name);
-const screeningOnly = (name) => name === 'screen.html' || name.startsWith('screen/') || name === 'shared/uie-screen.js' ||
-  /^estimator\.(js|wasm)$/.test(name);   // the whole module: the single page loads estimator-lite
 
 export function siteEntries(dir = SITE_DIR) {
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((x) => (x.isDirectory() ? walk(join(d, x.name)) : [join(d, x.name)]));
   return walk(dir)
     .map((path) => ({ label: relative(dir, path).split('\\').join('/'), path }))
-    .filter((e) => !precompressed(e.label) && !screeningOnly(e.label))
+    .filter((e) => !precompressed(e.label) && singlePage(e.label))
     .sort((a, b) => (a.label < b.label ? -1 : 1));
 }
