@@ -190,14 +190,12 @@ export async function openComparison(container, request, o) {
     // Labels of the facts and conditions: the current policy's questions; a
     // fact only another year asks is labelled by that year's questions.
     const questions = asked.ok ? asked.questions : [];
+    // One questions call per column that needs a fact the current policy does not ask, all at once.
+    const unasked = (col) => ((col.answer && col.answer.missing) || []).some((f) => !questions.some((q) => q.fact === f));
+    const theirs = await Promise.all(cmp.columns.filter(unasked)
+      .map((col) => call('questions', { ...req, policy: col.policy, date: col.as_of }, options)));
     const others = {};
-    for (const col of cmp.columns) {
-      for (const f of (col.answer && col.answer.missing) || []) {
-        if (questions.some((q) => q.fact === f) || others[f]) continue;
-        const q = await call('questions', { ...req, policy: col.policy, date: col.as_of }, options);
-        for (const x of (q.ok ? q.questions : [])) if (!others[x.fact]) others[x.fact] = x;
-      }
-    }
+    for (const q of theirs) for (const x of (q.ok ? q.questions : [])) if (!others[x.fact]) others[x.fact] = x;
     const v = globalThis.UieCompare.compareView(cmp, {
       lang: options.lang, questions: questions.concat(Object.values(others)),
     });
